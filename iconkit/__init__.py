@@ -1,0 +1,16 @@
+"""iconkit: accessible SVG icons for Jinja templates, from one YAML catalogue."""
+
+from iconkit.catalog import Catalog, Icon, load_catalog
+from iconkit.errors import CatalogError, IconkitError, UnknownIconError, UnsafeSVGError
+
+__all__ = [
+    "Catalog",
+    "CatalogError",
+    "Icon",
+    "IconkitError",
+    "UnknownIconError",
+    "UnsafeSVGError",
+    "load_catalog",
+]
+
+__version__ = "0.1.0"

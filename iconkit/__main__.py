@@ -1,0 +1,5 @@
+"""``python -m iconkit``: the command line."""
+
+from iconkit.cli import run
+
+run()

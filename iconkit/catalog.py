@@ -1,0 +1,251 @@
+"""Load and validate ``catalog.yaml``: the names, words and files of every icon."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from iconkit._shipped import shipped_catalog_path
+from iconkit.errors import CatalogError, Problem, UnknownIconError
+
+NAME_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+_TEXT_KEYS = ("title", "description")
+_LIST_KEYS = ("aliases", "tags")
+_FLAG_KEYS = ("fixed_colours", "animated")
+KNOWN_KEYS = frozenset((*_TEXT_KEYS, *_LIST_KEYS, *_FLAG_KEYS, "file"))
+
+
+@dataclass(frozen=True, slots=True)
+class Icon:
+    """One catalogue entry."""
+
+    name: str
+    title: str
+    description: str
+    path: Path
+    aliases: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    fixed_colours: bool = False
+    animated: bool = False
+    line: int | None = None
+
+    @property
+    def monochrome(self) -> bool:
+        """True when the artwork is drawn in ``currentColor``."""
+        return not self.fixed_colours
+
+
+class Catalog:
+    """The icons of one ``catalog.yaml``, in file order, looked up by name or alias."""
+
+    def __init__(self, icons: list[Icon], path: Path) -> None:
+        self.path = path
+        self._icons = {icon.name: icon for icon in icons}
+        self._lookup = dict(self._icons)
+        for icon in icons:
+            self._lookup.update(dict.fromkeys(icon.aliases, icon))
+
+    def __iter__(self) -> Iterator[Icon]:
+        return iter(self._icons.values())
+
+    def __len__(self) -> int:
+        return len(self._icons)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._lookup
+
+    def __repr__(self) -> str:
+        return f"<Catalog {str(self.path)!r} with {len(self)} icons>"
+
+    def resolve(self, name: str) -> Icon:
+        """The icon called ``name`` (or aliased so); ``UnknownIconError`` if none."""
+        try:
+            return self._lookup[name]
+        except (KeyError, TypeError):
+            raise UnknownIconError(str(name), self.suggest(str(name))) from None
+
+    def suggest(self, name: str) -> list[str]:
+        """Up to three names or aliases close to ``name``, best first."""
+        candidates = list(self._lookup)
+        slug = "-".join(re.findall(r"[a-z0-9]+", name.lower()))
+        found = [slug] if slug in self._lookup and slug != name else []
+        for match in difflib.get_close_matches(slug or name, candidates, n=3, cutoff=0.6):
+            if match not in found:
+                found.append(match)
+        return found[:3]
+
+    def search(self, text: str) -> list[Icon]:
+        """Icons whose name, title, description, aliases or tags hold every word of ``text``."""
+        words = text.lower().split()
+
+        def rank(icon: Icon) -> int:
+            names = {icon.name, *icon.aliases}
+            return 0 if any(w in names for w in words) else 1
+
+        found = [icon for icon in self if all(w in _haystack(icon) for w in words)]
+        return sorted(found, key=rank)
+
+
+def _haystack(icon: Icon) -> str:
+    return " ".join((icon.name, icon.title, icon.description, *icon.aliases, *icon.tags)).lower()
+
+
+def load_catalog(path: str | Path | None = None) -> Catalog:
+    """Read and validate a catalogue; ``None`` means the one shipped with iconkit.
+
+    Raises ``CatalogError`` listing every problem found, each with its line.
+    """
+    path = Path(path) if path is not None else shipped_catalog_path()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise CatalogError([Problem(path, None, "no such file")]) from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise CatalogError([Problem(path, None, f"cannot read: {error}")]) from None
+    data = _parse_yaml(text, path)
+    return _validate(data, path)
+
+
+def _parse_yaml(text: str, path: Path) -> Any:
+    try:
+        return YAML(typ="rt").load(text)
+    except MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else None
+        message = error.problem or error.context or "invalid YAML"
+        raise CatalogError([Problem(path, line, f"invalid YAML: {message}")]) from None
+    except YAMLError as error:
+        raise CatalogError([Problem(path, None, f"invalid YAML: {error}")]) from None
+
+
+def _line(mapping: Any, key: Any, *, value: bool = False) -> int | None:
+    try:
+        position = mapping.lc.value(key) if value else mapping.lc.key(key)
+        return int(position[0]) + 1
+    except (AttributeError, KeyError, TypeError):
+        return None
+
+
+def _validate(data: Any, path: Path) -> Catalog:
+    if data is None:
+        return Catalog([], path)
+    if not isinstance(data, Mapping):
+        raise CatalogError([Problem(path, 1, "expected a mapping of icon names to entries")])
+    problems: list[Problem] = []
+    icons: list[Icon] = []
+    claimed: dict[str, str] = {}  # name or alias -> the icon that has it
+    for name, entry in data.items():
+        line = _line(data, name)
+        checker = _EntryChecker(path, name, entry, line)
+        icon = checker.check()
+        problems.extend(checker.problems)
+        for key in (name, *(icon.aliases if icon else ())):
+            if key in claimed:
+                problems.append(
+                    Problem(path, line, f"{key!r} is already used by icon {claimed[key]!r}")
+                )
+            else:
+                claimed[key] = str(name)
+        if icon is not None:
+            icons.append(icon)
+    if problems:
+        raise CatalogError(sorted(problems, key=lambda p: p.line or 0))
+    return Catalog(icons, path)
+
+
+class _EntryChecker:
+    """Checks one entry, collecting every problem rather than stopping at the first."""
+
+    def __init__(self, path: Path, name: Any, entry: Any, line: int | None) -> None:
+        self.path, self.name, self.entry, self.line = path, name, entry, line
+        self.problems: list[Problem] = []
+
+    def problem(self, message: str, key: str | None = None) -> None:
+        line = _line(self.entry, key) if key is not None else None
+        self.problems.append(Problem(self.path, line or self.line, message))
+
+    def check(self) -> Icon | None:
+        name = self.name
+        if not isinstance(name, str) or not NAME_PATTERN.fullmatch(name):
+            self.problem(
+                f"bad icon name {name!r}: use lower-case letters, digits and single hyphens"
+            )
+        if not isinstance(self.entry, Mapping):
+            self.problem(f"icon {name!r}: expected a mapping with title and description")
+            return None
+        entry = self.entry
+        for key in entry:
+            if key not in KNOWN_KEYS:
+                self.problem(f"icon {name!r}: unknown key {key!r}", key)
+        title = self.text("title")
+        description = self.text("description")
+        aliases = self.strings("aliases")
+        for alias in aliases:
+            if not NAME_PATTERN.fullmatch(alias):
+                self.problem(f"icon {name!r}: bad alias {alias!r}", "aliases")
+        tags = self.strings("tags")
+        fixed_colours = self.flag("fixed_colours")
+        animated = self.flag("animated")
+        artwork = self.artwork()
+        if self.problems or title is None or description is None or artwork is None:
+            return None
+        return Icon(
+            name=str(name),
+            title=title,
+            description=description,
+            path=artwork,
+            aliases=aliases,
+            tags=tags,
+            fixed_colours=fixed_colours,
+            animated=animated,
+            line=self.line,
+        )
+
+    def text(self, key: str) -> str | None:
+        value = self.entry.get(key)
+        if value is None:
+            self.problem(f"icon {self.name!r}: missing {key}", key if key in self.entry else None)
+            return None
+        if not isinstance(value, str):
+            self.problem(f"icon {self.name!r}: {key} must be text", key)
+            return None
+        if not value.strip():
+            self.problem(f"icon {self.name!r}: {key} is empty", key)
+            return None
+        return " ".join(value.split())
+
+    def strings(self, key: str) -> tuple[str, ...]:
+        value = self.entry.get(key, [])
+        if isinstance(value, str) or not isinstance(value, list):
+            self.problem(f"icon {self.name!r}: {key} must be a list of text", key)
+            return ()
+        if not all(isinstance(item, str) for item in value):
+            self.problem(f"icon {self.name!r}: every item of {key} must be text", key)
+            return ()
+        return tuple(value)
+
+    def flag(self, key: str) -> bool:
+        value = self.entry.get(key, False)
+        if not isinstance(value, bool):
+            self.problem(f"icon {self.name!r}: {key} must be true or false", key)
+            return False
+        return value
+
+    def artwork(self) -> Path | None:
+        file = self.entry.get("file", f"svg/{self.name}.svg")
+        if not isinstance(file, str) or not file.strip():
+            self.problem(f"icon {self.name!r}: file must be a path", "file")
+            return None
+        artwork = (self.path.parent / file).resolve()
+        if not artwork.is_file():
+            self.problem(f"icon {self.name!r}: artwork {file} not found", "file")
+            return None
+        return artwork

@@ -1,0 +1,158 @@
+"""The ``iconkit`` command line: ``main(argv) -> exit code``, errors as one line each."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from iconkit import __version__
+from iconkit.catalog import Catalog, Icon, load_catalog
+from iconkit.errors import IconkitError
+
+Command = Callable[[argparse.Namespace], int]
+
+
+def template_call(icon: Icon) -> str:
+    """The Jinja call a template author copies to use ``icon``."""
+    return f"{{{{ icon('{icon.name}') }}}}"
+
+
+def _catalog(args: argparse.Namespace) -> Catalog:
+    return load_catalog(args.catalog)
+
+
+def _relative(path: Path, catalog: Catalog) -> str:
+    try:
+        return str(path.relative_to(catalog.path.resolve().parent))
+    except ValueError:
+        return str(path)
+
+
+def _icon_record(icon: Icon, catalog: Catalog) -> dict[str, object]:
+    return {
+        "name": icon.name,
+        "title": icon.title,
+        "description": icon.description,
+        "aliases": list(icon.aliases),
+        "tags": list(icon.tags),
+        "file": _relative(icon.path, catalog),
+        "fixed_colours": icon.fixed_colours,
+        "animated": icon.animated,
+    }
+
+
+def _print_icons(icons: Sequence[Icon], catalog: Catalog, output_format: str) -> None:
+    if output_format == "json":
+        print(json.dumps([_icon_record(icon, catalog) for icon in icons], indent=2))
+        return
+    width = max((len(icon.name) for icon in icons), default=0)
+    for icon in icons:
+        aliases = f"  (also: {', '.join(icon.aliases)})" if icon.aliases else ""
+        print(f"{icon.name:<{width}}  {icon.title}{aliases}")
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    """Print every icon of the catalogue, in catalogue order."""
+    catalog = _catalog(args)
+    _print_icons(list(catalog), catalog, args.format)
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    """Print one icon's words, file and the template call to copy."""
+    catalog = _catalog(args)
+    icon = catalog.resolve(args.name)
+    if args.format == "json":
+        print(json.dumps(_icon_record(icon, catalog), indent=2))
+        return 0
+    print(f"{icon.name}: {icon.title}")
+    print(f"  description: {icon.description}")
+    print(f"  aliases:     {', '.join(icon.aliases) or '-'}")
+    print(f"  tags:        {', '.join(icon.tags) or '-'}")
+    print(f"  colours:     {'fixed' if icon.fixed_colours else 'currentColor'}")
+    if icon.animated:
+        print("  animated:    yes (stops under prefers-reduced-motion)")
+    print(f"  file:        {_relative(icon.path, catalog)}")
+    print(f"  template:    {template_call(icon)}")
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    """Print the icons whose words match; exit 1 when none does."""
+    catalog = _catalog(args)
+    text = " ".join(args.text)
+    found = catalog.search(text)
+    if not found:
+        print(f"no icon matches {text!r}", file=sys.stderr)
+        return 1
+    _print_icons(found, catalog, args.format)
+    return 0
+
+
+def _add_catalog_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--catalog",
+        metavar="PATH",
+        help="catalogue file (default: the catalogue shipped with iconkit)",
+    )
+
+
+def _add_format_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every command."""
+    parser = argparse.ArgumentParser(
+        prog="iconkit",
+        description="Accessible SVG icons from one YAML catalogue.",
+    )
+    parser.add_argument("--version", action="version", version=f"iconkit {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    def command(name: str, handler: Command, summary: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=summary, description=summary)
+        sub.set_defaults(handler=handler)
+        _add_catalog_option(sub)
+        return sub
+
+    _add_format_option(command("list", cmd_list, "List every icon of the catalogue."))
+    show = command("show", cmd_show, "Show one icon and the template call to copy.")
+    show.add_argument("name", help="icon name or alias")
+    _add_format_option(show)
+    search = command("search", cmd_search, "Find icons by name, title, description, alias or tag.")
+    search.add_argument("text", nargs="+", help="words that must all match")
+    _add_format_option(search)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code (1 for errors, 2 for usage)."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:
+        return exit_.code if isinstance(exit_.code, int) else 2
+    try:
+        code: int = args.handler(args)
+    except IconkitError as error:
+        for line in str(error).splitlines():
+            print(f"error: {line}", file=sys.stderr)
+        return error.exit_code
+    return code
+
+
+def run() -> None:
+    """Console-script entry point."""
+    try:
+        code = main()
+        sys.stdout.flush()
+    except BrokenPipeError:  # `iconkit list | head`
+        sys.stderr.close()
+        code = 0
+    except KeyboardInterrupt:
+        code = 130
+    sys.exit(code)
