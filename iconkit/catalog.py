@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
+from ruamel.yaml.constructor import DuplicateKeyError
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from iconkit._shipped import shipped_catalog_path
@@ -117,6 +118,11 @@ def load_catalog(path: str | Path | None = None) -> Catalog:
 def _parse_yaml(text: str, path: Path) -> Any:
     try:
         return YAML(typ="rt").load(text)
+    except DuplicateKeyError as error:
+        key = re.search(r'duplicate key "([^"]*)"', error.problem or "")
+        line = error.problem_mark.line + 1 if error.problem_mark else None
+        what = f"{key.group(1)!r}" if key else "a key"
+        raise CatalogError([Problem(path, line, f"{what} appears twice in one mapping")]) from None
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
@@ -194,7 +200,8 @@ class _EntryChecker:
         tags = self.strings("tags")
         fixed_colours = self.flag("fixed_colours")
         animated = self.flag("animated")
-        artwork = self.artwork()
+        named = isinstance(name, str) and NAME_PATTERN.fullmatch(name)
+        artwork = self.artwork() if named or "file" in entry else None
         if self.problems or title is None or description is None or artwork is None:
             return None
         return Icon(

@@ -59,3 +59,29 @@ class UnsafeSVGError(IconkitError):
     def __init__(self, path: Path | str, message: str, line: int | None = None) -> None:
         self.problem = Problem(path, line, message)
         super().__init__(str(self.problem))
+
+
+class ConfigError(IconkitError):
+    """Bad ``[tool.iconkit]`` settings or command-line options."""
+
+
+class BuildError(IconkitError):
+    """A build that cannot finish; the previous output is left as it was."""
+
+
+class ManifestError(IconkitError):
+    """A missing or unreadable ``manifest.json`` from ``iconkit build``."""
+
+
+class AddError(IconkitError):
+    """``iconkit add`` refused; ``catalog.yaml`` and ``svg/`` are unchanged."""
+
+
+class IconArgumentError(IconkitError, ValueError):
+    """A template passed ``icon()`` an argument it cannot render safely."""
+
+
+class UsageError(IconkitError):
+    """Command-line arguments that do not fit together."""
+
+    exit_code = 2

@@ -122,3 +122,36 @@ def prefix_ids(root: etree._Element, prefix: str) -> None:
                 element.set(attribute, _ID_REFERENCE.sub(rename, value))
         if etree.QName(element).localname == "style" and element.text:
             element.text = _ID_REFERENCE.sub(rename, element.text)
+
+
+def sanitize(root: etree._Element, source: Path | str, *, fix: bool = False) -> list[str]:
+    """Refuse (or with ``fix``, remove and report) anything active in ``root``.
+
+    Placeholder until the allow-list lands: refuses ``<script>`` and ``on*`` handlers.
+    """
+    removed: list[str] = []
+    for element in list(root.iter()):
+        if not isinstance(element.tag, str):
+            continue
+        if etree.QName(element).localname == "script":
+            if not fix:
+                raise UnsafeSVGError(source, "<script> is refused", source_line(element))
+            parent = element.getparent()
+            if parent is not None:
+                parent.remove(element)
+            removed.append("<script>")
+            continue
+        for attribute in map(str, list(element.attrib)):
+            if etree.QName(attribute).localname.lower().startswith("on"):
+                if not fix:
+                    message = f"event handler {attribute!r} is refused"
+                    raise UnsafeSVGError(source, message, source_line(element))
+                del element.attrib[attribute]
+                removed.append(attribute)
+    return removed
+
+
+def source_line(element: etree._Element) -> int | None:
+    """The line ``element`` starts on in its file, where lxml knows it."""
+    line: object = element.sourceline
+    return line if isinstance(line, int) else None
