@@ -154,24 +154,16 @@ def show_in_process(name: str) -> tuple[int, str, str]:
 
 
 def test_python_dash_m_runs_the_cli_from_an_empty_folder(tmp_path: Path) -> None:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    done = subprocess.run(
-        [sys.executable, "-m", "iconkit", "show", "tick"],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    def iconkit(*argv: str) -> subprocess.CompletedProcess[str]:
+        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        command = [sys.executable, "-m", "iconkit", *argv]
+        return subprocess.run(
+            command, cwd=tmp_path, env=env, capture_output=True, text=True, check=False
+        )
+
+    done = iconkit("show", "tick")
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("tick: ")
-    failed = subprocess.run(
-        [sys.executable, "-m", "iconkit", "show", "tik"],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    failed = iconkit("show", "tik")
     assert failed.returncode == 1
     assert failed.stderr.strip() == "error: unknown icon 'tik'; did you mean 'tick'?"
