@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .harness import NAME_OR_ID_WORDS, AXTree, DomNode, Probe
+from .harness import NAME_OR_ID_WORDS, AXTree, DomNode, PageReport
 
 SVG_TAGS = {"svg"}
 CONTROL_TAGS = {"button", "a"}
@@ -66,7 +66,7 @@ def check_cases(dom: DomNode, ax: AXTree) -> list[str]:
             node = ax.exposed(control)
             if node is None:
                 found = [f"<{control.tag}> is not in the accessibility tree"]
-            elif node.name != expect:
+            elif " ".join(node.name.split()) != expect:
                 found = [f"<{control.tag}> is named {node.name!r}, not {expect!r}"]
             elif node.description:
                 found = [f"<{control.tag}> is described as {node.description!r}"]
@@ -95,42 +95,39 @@ def check_cases(dom: DomNode, ax: AXTree) -> list[str]:
 
 def axe_problems(result: dict[str, list[dict[str, object]]]) -> list[str]:
     """axe violations, and "needs review" items that are about names or ids."""
-    problems = [f"violation {v['id']}: {v['help']} ({v['count']}x) {v['nodes']}" for v in result["violations"]]
+    problems = [
+        f"violation {v['id']}: {v['help']} ({v['count']}x) {v['nodes']}"
+        for v in result["violations"]
+    ]
     for item in result["incomplete"]:
         rule = str(item["id"])
         if any(word in rule.split("-") or word in rule for word in NAME_OR_ID_WORDS):
-            problems.append(f"needs review {rule}: {item['help']} ({item['count']}x) {item['nodes']}")
+            problems.append(
+                f"needs review {rule}: {item['help']} ({item['count']}x) {item['nodes']}"
+            )
     return problems
 
 
-def words_in_svg(probe: Probe, allowed: Iterable[str]) -> list[str]:
+def words_in_svg(texts: Iterable[str], allowed: Iterable[str]) -> list[str]:
     """Text inside any <svg> (the sprite included) other than descriptions asked for."""
-    texts: list[str] = probe.page.evaluate(
-        """() => [...document.querySelectorAll('svg')]
-            .filter(svg => !svg.parentElement.closest('svg'))
-            .map(svg => svg.textContent)"""
-    )
-    allowed_set = {text.strip() for text in allowed}
+    allowed_set = {" ".join(text.split()) for text in allowed}
     problems = []
     for text in texts:
         words = " ".join(text.split())
         if words and words not in allowed_set:
-            problems.append(f"an <svg> holds the words {words[:120]!r}")
+            problems.append(f"an <svg> holds the text {words[:160]!r} ({len(words)} characters)")
     return problems
 
 
-def leaks(
-    probe: Probe, forbidden: Iterable[str], *, whole_words: Iterable[str] = ()
-) -> list[str]:
-    """Catalogue words found in ``innerText`` or ``textContent`` that the page did not ask for."""
+def leaks(report: PageReport, forbidden: Iterable[str], *, titles: Iterable[str] = ()) -> list[str]:
+    """Catalogue words in ``innerText`` or ``textContent`` that the page did not ask for."""
     problems = []
-    inner, content = probe.texts()
-    for label, text in (("innerText", inner), ("textContent", content)):
+    for label, text in (("innerText", report.inner_text), ("textContent", report.text_content)):
         flat = " ".join(text.split())
         problems += [f"{label} holds {word!r}" for word in forbidden if word in flat]
         problems += [
             f"{label} holds the title {word!r}"
-            for word in whole_words
+            for word in titles
             if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", flat)
         ]
     return problems

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, NoReturn
 import pytest
 
 from ..conftest import ROOT
-from .harness import Probe, Site
+from .harness import PageReport, Probe, Site
 from .pages import Pages, render_pages
 
 if TYPE_CHECKING:
@@ -158,3 +158,27 @@ def probe(browser: Browser, site: Site, axe_script: str) -> Iterator[Probe]:
     assert not probe.offsite, f"requests left 127.0.0.1: {probe.offsite}"
     assert not probe.failed, f"requests failed: {probe.failed}"
     assert not probe.errors, f"page errors: {probe.errors}"
+
+
+class Reports:
+    """Each page opened once per session, in its own context; every page test reads from it."""
+
+    def __init__(self, browser: Browser, site: Site, axe_script: str) -> None:
+        self.browser, self.site, self.axe_script = browser, site, axe_script
+        self.done: dict[str, PageReport] = {}
+
+    def __getitem__(self, path: str) -> PageReport:
+        if path not in self.done:
+            context = self.browser.new_context(
+                viewport={"width": 1200, "height": 900}, device_scale_factor=1
+            )
+            try:
+                self.done[path] = Probe(context, self.site, self.axe_script).report(path)
+            finally:
+                context.close()
+        return self.done[path]
+
+
+@pytest.fixture(scope="session")
+def reports(browser: Browser, site: Site, axe_script: str, pages: Pages) -> Reports:
+    return Reports(browser, site, axe_script)

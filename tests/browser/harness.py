@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from PIL import Image
 
 if TYPE_CHECKING:
-    from playwright.sync_api import BrowserContext, Request, Response, Route
+    from playwright.sync_api import BrowserContext, Request, Response
 
 RGB = tuple[int, int, int]
 
@@ -159,6 +159,27 @@ class AXTree:
 
 
 @dataclass(frozen=True)
+class PageReport:
+    """What Chromium made of one page: trees, axe-core's findings, ids, text, images."""
+
+    path: str
+    dom: DomNode
+    ax: AXTree
+    axe: dict[str, Any]
+    duplicate_ids: dict[str, int]
+    focusable: list[str]
+    inner_text: str
+    text_content: str
+    svg_texts: list[str]
+    svg_css: list[str]
+    images: list[dict[str, Any]]
+    asked: list[str]
+    offsite: list[str]
+    failed: list[str]
+    errors: list[str]
+
+
+@dataclass(frozen=True)
 class Box:
     x: int
     y: int
@@ -175,9 +196,9 @@ class Probe:
         self.offsite: list[str] = []
         self.failed: list[str] = []
         self.errors: list[str] = []
-        context.route("**/*", self._route)
         self.page = context.new_page()
         self.cdp = context.new_cdp_session(self.page)
+        self.page.on("request", self._request)
         self.page.on("requestfailed", self._request_failed)
         self.page.on("response", self._response)
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
@@ -186,13 +207,10 @@ class Probe:
             lambda message: self.errors.append(message.text) if message.type == "error" else None,
         )
 
-    def _route(self, route: Route) -> None:
-        url = route.request.url
-        if urlsplit(url).hostname != "127.0.0.1":
-            self.offsite.append(url)
-            route.abort()
-        else:
-            route.continue_()
+    def _request(self, request: Request) -> None:
+        url = urlsplit(request.url)
+        if url.scheme not in {"data", "about"} and url.hostname != "127.0.0.1":
+            self.offsite.append(request.url)
 
     def _request_failed(self, request: Request) -> None:
         if request.url not in self.offsite:
@@ -210,7 +228,9 @@ class Probe:
 
     def emulate(self, **features: str) -> None:
         """CDP ``Emulation.setEmulatedMedia``: ``forced_colors="active"`` and the like."""
-        listed = [{"name": name.replace("_", "-"), "value": value} for name, value in features.items()]
+        listed = [
+            {"name": name.replace("_", "-"), "value": value} for name, value in features.items()
+        ]
         self.cdp.send("Emulation.setEmulatedMedia", {"media": "", "features": listed})
 
     def matches(self, query: str) -> bool:
@@ -285,6 +305,74 @@ class Probe:
             }"""
         )
         return found
+
+    def svg_texts(self) -> tuple[list[str], list[str]]:
+        """Text inside each outermost <svg> (the inline sprite included): words, and CSS.
+
+        The text of ``<style>`` elements is kept apart: it is no word a screen reader
+        reads, but it is in ``document.body.textContent``, which scrapers read.
+        """
+        words, css = self.page.evaluate(
+            """() => {
+                const outer = [...document.querySelectorAll('svg')]
+                    .filter(svg => !svg.parentElement.closest('svg'));
+                const words = outer.map(svg => {
+                    const copy = svg.cloneNode(true);
+                    copy.querySelectorAll('style').forEach(style => style.remove());
+                    return copy.textContent;
+                });
+                const css = [...document.querySelectorAll('svg style')].map(s => s.textContent);
+                return [words, css];
+            }"""
+        )
+        return list(words), list(css)
+
+    def images(self) -> list[dict[str, Any]]:
+        """Every <img>: its alt, the file it shows, whether it loaded, what its case expects."""
+        found: list[dict[str, Any]] = self.page.evaluate(
+            """() => [...document.images].map(img => ({
+                alt: img.getAttribute('alt'), src: img.currentSrc, width: img.naturalWidth,
+                complete: img.complete,
+                expect: (img.closest('[data-case]') || {dataset: {}}).dataset.expect,
+            }))"""
+        )
+        return found
+
+    def asked_descriptions(self) -> list[str]:
+        """The descriptions this page asked for (``desc=True``), from its cases."""
+        found: list[str] = self.page.evaluate(
+            "() => [...document.querySelectorAll('[data-expect-desc]')]"
+            ".map(el => el.dataset.expectDesc)"
+        )
+        return found
+
+    def report(self, path: str) -> PageReport:
+        """Open ``path`` and gather every fact the page-level tests assert on."""
+        self.open(path)
+        dom, ax = self.dom(), self.ax()
+        inner, content = self.texts()
+        (svg_texts, svg_css), images = self.svg_texts(), self.images()
+        asked = self.asked_descriptions()
+        duplicates = self.duplicate_ids()
+        axe = self.axe()
+        focusable = self.focusable_svgs()
+        return PageReport(
+            path=path,
+            dom=dom,
+            ax=ax,
+            axe=axe,
+            duplicate_ids=duplicates,
+            focusable=focusable,
+            inner_text=inner,
+            text_content=content,
+            svg_texts=svg_texts,
+            svg_css=svg_css,
+            images=images,
+            asked=asked,
+            offsite=list(self.offsite),
+            failed=list(self.failed),
+            errors=list(self.errors),
+        )
 
     def texts(self) -> tuple[str, str]:
         """``document.body.innerText`` and ``document.body.textContent``."""
