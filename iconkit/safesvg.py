@@ -342,7 +342,7 @@ class _Sweep:
         elif name.localname == "style":
             problem = stylesheet_problem(text_of(element))
             if problem:
-                self.found(element, f"<style> with {problem}", drop=True)
+                self.found(element, f"<style>: {problem}", drop=True)
 
     def animation(self, element: etree._Element, tag: str) -> None:
         target = str(element.get("attributeName", "")).strip()
