@@ -9,7 +9,8 @@ The ``<svg>`` is hidden from assistive technology and takes no room, without
 
 from __future__ import annotations
 
-from importlib import resources
+from collections.abc import Callable
+from importlib import import_module, resources
 
 from lxml import etree
 
@@ -27,10 +28,15 @@ def stylesheet() -> str:
 
 def sprite_block(catalog: Catalog) -> str:
     """The inline sprite of ``catalog``, ready to paste once near the top of ``<body>``."""
-    from iconkit.sprite import build_sprite
-
+    # TODO(templates): a plain import once iconkit/sprite.py is on main.
+    build_sprite: Callable[[Catalog], bytes] = import_module("iconkit.sprite").build_sprite
     root = parse_svg(build_sprite(catalog), "<inline sprite>", _SPRITE_LIMITS)
     prefix_ids(root, SYMBOL_PREFIX.rstrip("-"))
+    for element in root.iter():  # indentation only: the page gets no stray whitespace text
+        if element.text is not None and not element.text.strip():
+            element.text = None
+        if element.tail is not None and not element.tail.strip():
+            element.tail = None
     for name, value in (
         ("aria-hidden", "true"),
         ("focusable", "false"),

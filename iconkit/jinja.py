@@ -9,6 +9,8 @@ as ik %}`` work. ``IconkitExtension`` does the same for ``extensions=[...]`` use
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
+from importlib import import_module
 from pathlib import Path
 from typing import Any
 
@@ -137,8 +139,9 @@ def _is_absolute(url: str) -> bool:
 
 
 def _manifest(catalog: Catalog, build_dir: Path) -> dict[str, Any]:
-    from iconkit.build import load_manifest
-
+    # TODO(templates): a plain import once iconkit/build.py is on main.
+    load_manifest: Callable[[Path], dict[str, Any]]
+    load_manifest = import_module("iconkit.build").load_manifest
     manifest = load_manifest(build_dir)
     missing = [icon.name for icon in catalog if icon.name not in manifest.get("icons", {})]
     if missing:

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import ast
 import logging
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from jinja2 import DictLoader, Environment
 from lxml import etree
+from lxml import html as lxml_html
 
 import iconkit
 from iconkit.catalog import Catalog, load_catalog
 from iconkit.errors import ManifestError, UnknownIconError
 from iconkit.jinja import IconkitExtension, install, renderer_for
 
+from .conftest import ROOT
 from .templating import (  # noqa: F401
     build_dir_fixture,
     parse,
@@ -279,3 +283,86 @@ def test_output_is_markup_even_without_autoescape(build_dir: Path) -> None:
     svg = parse(env.from_string("{{ icon('comment', 'a & b') }}").render())
     assert svg.get("aria-label") == "a & b"
     assert etree.tostring(svg)  # well-formed XML
+
+
+# -- docs/templates.md ---------------------------------------------------------------------
+
+DOC = ROOT / "docs" / "templates.md"
+EXAMPLE = re.compile(r"```jinja\n(.*?)```\s*```html\n(.*?)```", re.DOTALL)
+OPTIONS = re.compile(r"\A\{# install\(env(?:, (.*?))?\) #\}\n")
+HASHED = re.compile(r"\.[0-9a-f]{8}\.(png|svg|css)")
+DESC_ID = re.compile(r"iconkit_d\d+")
+
+
+def doc_examples() -> list[tuple[str, str]]:
+    return EXAMPLE.findall(DOC.read_text(encoding="utf-8"))
+
+
+def _options(source: str) -> dict[str, object]:
+    found = OPTIONS.match(source)
+    if not found or not found.group(1):
+        return {}
+    call = ast.parse(f"f({found.group(1)})", mode="eval").body
+    assert isinstance(call, ast.Call)
+    return {kw.arg: ast.literal_eval(kw.value) for kw in call.keywords if kw.arg}
+
+
+def _normal(value: str) -> str:
+    return DESC_ID.sub("iconkit_dN", HASHED.sub(r".HASH.\1", value))
+
+
+def assert_same_tree(shown: etree._Element, rendered: etree._Element, where: str) -> None:
+    """Same tag, attributes, text and children; a comment in the docs elides the rest."""
+    assert rendered.tag == shown.tag, where
+    assert {k: _normal(v) for k, v in rendered.attrib.items()} == {
+        k: _normal(v) for k, v in shown.attrib.items()
+    }, where
+    assert (rendered.text or "").strip() == (shown.text or "").strip(), where
+    assert (rendered.tail or "").strip() == (shown.tail or "").strip(), where
+    shown_children = list(shown)
+    elided = any(isinstance(c, etree._Comment) for c in shown_children)
+    shown_children = [c for c in shown_children if not isinstance(c, etree._Comment)]
+    rendered_children = list(rendered)
+    if elided:
+        rendered_children = rendered_children[: len(shown_children)]
+    assert len(rendered_children) == len(shown_children), where
+    for a, b in zip(shown_children, rendered_children, strict=True):
+        assert_same_tree(a, b, where)
+
+
+def _fragments(markup: str) -> list[etree._Element]:
+    return [f for f in lxml_html.fragments_fromstring(markup.strip()) if not isinstance(f, str)]
+
+
+def test_docs_show_examples() -> None:
+    assert len(doc_examples()) >= 12
+
+
+@pytest.mark.parametrize(
+    ("source", "output"), doc_examples(), ids=[f"example-{i}" for i in range(len(doc_examples()))]
+)
+def test_docs_examples(source: str, output: str, build_dir: Path) -> None:
+    env = Environment(autoescape=True)
+    install(env, build_dir=build_dir, **_options(source))  # type: ignore[arg-type]
+    rendered = env.from_string(source).render()
+    shown, got = _fragments(output), _fragments(rendered)
+    assert len(got) == len(shown), rendered
+    for a, b in zip(shown, got, strict=True):
+        assert_same_tree(a, b, source)
+
+
+def test_docs_python_examples_run(
+    tmp_path: Path, shipped: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_build(tmp_path / "iconkit-build", shipped)
+    monkeypatch.chdir(tmp_path)
+    blocks = re.findall(r"```python\n(.*?)```", DOC.read_text(encoding="utf-8"), re.DOTALL)
+    runnable = [b for b in blocks if "TEMPLATES = [" not in b]
+    assert len(runnable) >= 4
+    for block in runnable:
+        namespace: dict[str, object] = {"__name__": "docs_templates"}
+        exec(compile(block, str(DOC), "exec"), namespace)
+        env = namespace.get("env")
+        if isinstance(env, Environment):
+            svg = parse(env.from_string("{{ icon('comment') }}").render())
+            assert svg.get("aria-label") == "Comment"
