@@ -134,7 +134,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
 def build_dir(site: Site) -> Path:
     """A real ``iconkit build`` of the shipped catalogue into the served folder."""
     out = site.root / "iconkit-build"
-    command = [sys.executable, "-m", "iconkit", "build", "--out", str(out)]
+    command = [sys.executable, "-m", "iconkit", "build", "--quiet", "--out", str(out)]
     done = subprocess.run(command, capture_output=True, text=True, cwd=site.root, check=False)
     assert done.returncode == 0, f"iconkit build failed:\n{done.stdout}\n{done.stderr}"
     return out

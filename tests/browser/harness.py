@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from PIL import Image
 
 if TYPE_CHECKING:
-    from playwright.sync_api import BrowserContext, Request, Response
+    from playwright.sync_api import BrowserContext, ConsoleMessage, Request, Response
 
 RGB = tuple[int, int, int]
 
@@ -202,15 +202,18 @@ class Probe:
         self.page.on("requestfailed", self._request_failed)
         self.page.on("response", self._response)
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
-        self.page.on(
-            "console",
-            lambda message: self.errors.append(message.text) if message.type == "error" else None,
-        )
+        self.page.on("console", self._console)
 
     def _request(self, request: Request) -> None:
         url = urlsplit(request.url)
         if url.scheme not in {"data", "about"} and url.hostname != "127.0.0.1":
             self.offsite.append(request.url)
+
+    def _console(self, message: ConsoleMessage) -> None:
+        url = str(message.location.get("url", ""))
+        # Chromium asks for /favicon.ico by itself; that is the browser's request, not the page's.
+        if message.type == "error" and not url.endswith("/favicon.ico"):
+            self.errors.append(f"{message.text} ({url})")
 
     def _request_failed(self, request: Request) -> None:
         if request.url not in self.offsite:
