@@ -111,8 +111,11 @@ def load_catalog(path: str | Path | None = None) -> Catalog:
         raise CatalogError([Problem(path, None, "no such file")]) from None
     except (OSError, UnicodeDecodeError) as error:
         raise CatalogError([Problem(path, None, f"cannot read: {error}")]) from None
-    data = _parse_yaml(text, path)
-    return _validate(data, path)
+    try:  # the fast C loader first; most catalogues are valid
+        return _validate(YAML(typ="safe").load(text), path)
+    except (YAMLError, CatalogError):
+        pass  # reload keeping positions, so every problem gets its line
+    return _validate(_parse_yaml(text, path), path)
 
 
 def _parse_yaml(text: str, path: Path) -> Any:

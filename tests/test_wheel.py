@@ -1,0 +1,68 @@
+"""The built wheel: installed into a fresh virtual environment, used from an empty folder."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import venv
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from iconkit import load_catalog
+
+from .conftest import ROOT
+
+pytestmark = pytest.mark.slow
+
+
+def sh(*argv: str | Path, cwd: Path) -> str:
+    env = {k: v for k, v in os.environ.items() if k not in {"PYTHONPATH", "VIRTUAL_ENV"}}
+    done = subprocess.run(
+        [str(a) for a in argv], cwd=cwd, env=env, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, f"{argv} failed:\n{done.stdout}\n{done.stderr}"
+    return done.stdout
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("dist")
+    sh(sys.executable, "-m", "build", "--wheel", "--outdir", out, ROOT, cwd=ROOT)
+    (built,) = out.glob("iconkit-*.whl")
+    return built
+
+
+@pytest.fixture(scope="module")
+def installed(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A fresh virtual environment with only the wheel (and its dependencies) in it."""
+    env_dir = tmp_path_factory.mktemp("venv")
+    venv.create(env_dir, with_pip=True)
+    sh(env_dir / "bin" / "python", "-m", "pip", "install", "-q", wheel, cwd=env_dir)
+    return env_dir / "bin"
+
+
+def test_wheel_carries_the_catalogue_and_every_svg(wheel: Path) -> None:
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert "iconkit/data/catalog.yaml" in names
+    assert "iconkit/py.typed" in names
+    for icon in load_catalog():
+        assert f"iconkit/data/svg/{icon.path.name}" in names
+
+
+def test_installed_wheel_loads_the_shipped_set_from_an_empty_folder(
+    installed: Path, tmp_path: Path
+) -> None:
+    script = (
+        "import iconkit, sys\n"
+        "c = iconkit.load_catalog()\n"
+        "print(len(c), c.path, c.resolve('speech-bubble-icon').path.is_file())\n"
+    )
+    count, path, exists = sh(installed / "python", "-c", script, cwd=tmp_path).split()
+    assert int(count) == len(load_catalog())
+    assert "site-packages" in path and not path.startswith(str(ROOT))
+    assert exists == "True"
+    shown = sh(installed / "iconkit", "show", "tick", cwd=tmp_path)
+    assert shown.startswith("tick: ")
