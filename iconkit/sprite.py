@@ -175,8 +175,12 @@ class _Converter:
             and "id" not in attributes
         ):
             return  # an invisible bounding box some editors add
-        copy = etree.SubElement(parent, local, attributes)
         keeps = inside_paint_server or local in _KEEP_INVISIBLE
+        if local == "g" and not attributes:  # a bare group only adds bytes
+            for child in element:
+                self.copy(child, parent, inside_paint_server=keeps)
+            return
+        copy = etree.SubElement(parent, local, attributes)
         for child in element:
             self.copy(child, copy, inside_paint_server=keeps)
         if local in ("g", "defs") and len(copy) == 0:
