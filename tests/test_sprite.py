@@ -13,7 +13,7 @@ from PIL import ImageChops
 
 from iconkit import Catalog, Icon, UnsafeSVGError, load_catalog
 from iconkit.safesvg import SVG_NS
-from iconkit.sprite import assemble, build_sprite, compact_path, make_symbol
+from iconkit.sprite import assemble, build_sprite, compact_path, make_symbol, rewrite_path
 
 from .conftest import FIXTURES
 from .pixels import ink_fraction, opaque_colours, render
@@ -179,6 +179,43 @@ def test_a_bad_icon_stops_the_sprite_with_path_and_line(
 )
 def test_path_data_is_compacted(d: str, expected: str) -> None:
     assert compact_path(d, 3) == expected
+
+
+NUMBERS = st.one_of(
+    st.integers(-500, 500).map(str),
+    st.floats(-500, 500, allow_nan=False).map(lambda f: f"{f:.5f}"),
+    st.sampled_from(["0", "-0", ".5", "-.25", "0.50", "1.", "+2", "1e2", "007"]),
+)
+SEGMENTS = st.one_of(
+    st.tuples(st.sampled_from("MLTmlt"), NUMBERS, NUMBERS),
+    st.tuples(st.sampled_from("HVhv"), NUMBERS),
+    st.tuples(st.sampled_from("CSQcsq"), *([NUMBERS] * 4)),
+    st.tuples(
+        st.sampled_from("Aa"),
+        NUMBERS,
+        NUMBERS,
+        NUMBERS,
+        st.sampled_from("01"),
+        st.sampled_from("01"),
+        NUMBERS,
+        NUMBERS,
+    ),
+    st.just(("z",)),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.tuples(st.just("M"), NUMBERS, NUMBERS),
+    st.lists(SEGMENTS, max_size=6),
+    st.sampled_from([" ", ",", "  ", "\n"]),
+)
+def test_the_fast_path_compaction_agrees_with_the_tokenizer(
+    start: tuple[str, ...], segments: list[tuple[str, ...]], separator: str
+) -> None:
+    d = separator.join(separator.join(segment) for segment in [start, *segments])
+    assert compact_path(d, 3) == rewrite_path(d, 3)
+    assert compact_path(compact_path(d, 3), 3) == compact_path(d, 3)
 
 
 IDS = st.text(
