@@ -255,3 +255,30 @@ def test_python_m_iconkit_build_reads_pyproject_settings(project: Path) -> None:
         [*command, "--check"], cwd=project, capture_output=True, text=True, env=env
     )
     assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def test_no_png_writes_sprite_css_gallery_and_manifest_only(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = project / "out"
+    assert cli(project, "--out", str(out), "--no-png") == 0
+    manifest = load_manifest(out)
+    assert all(entry["png"] == {} for entry in manifest["icons"].values())
+    assert not (out / "png").exists()
+    assert sorted(snapshot(out)) == sorted(
+        ["gallery.html", "manifest.json", manifest["sprite"], manifest["css"]]
+    )
+
+
+def test_symbols_made_in_parallel_are_the_same_and_errors_keep_their_line(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import iconkit.build
+
+    build(settings_for(project, out=tmp_path / "serial", png=False))
+    monkeypatch.setattr(iconkit.build, "PARALLEL_SYMBOLS", 1)
+    build(settings_for(project, out=tmp_path / "parallel", png=False, jobs=2))
+    assert snapshot(tmp_path / "serial") == snapshot(tmp_path / "parallel")
+    shutil.copy(FIXTURES / "build" / "has-script.svg", project / "svg" / "comment.svg")
+    with pytest.raises(UnsafeSVGError, match=r"comment\.svg:3: "):
+        build(settings_for(project, out=tmp_path / "bad", png=False, jobs=2))

@@ -35,7 +35,7 @@ def test_settings_are_read_and_paths_are_relative_to_the_pyproject(tmp_path: Pat
         tmp_path,
         "[tool.iconkit]\n"
         'catalog = "icons/catalog.yaml"\nout = "static/icons"\nurl-prefix = "/icons/"\n'
-        "sizes = [32, 16, 16]\nscales = [1]\njobs = 3\n"
+        "sizes = [32, 16, 16]\nscales = [1]\njobs = 3\npng = false\n"
         'colours = {brand = "#C0306A"}\n',
     )
     settings = load_settings(tmp_path)
@@ -43,7 +43,7 @@ def test_settings_are_read_and_paths_are_relative_to_the_pyproject(tmp_path: Pat
     assert settings.out == tmp_path / "static" / "icons"
     assert settings.url_prefix == "/icons/"
     assert settings.sizes == (16, 32) and settings.scales == (1,) and settings.jobs == 3
-    assert dict(settings.colours) == {"brand": "#c0306a"}
+    assert dict(settings.colours) == {"brand": "#c0306a"} and settings.png is False
 
 
 def test_flags_override_the_pyproject(tmp_path: Path) -> None:
@@ -73,6 +73,7 @@ def test_the_current_folder_is_the_default_project(
         ("colours = []", r"colours: expected a table"),
         ("out = ''", r"out: expected a non-empty string"),
         ("jobs = 0", r"jobs: expected a whole number from 1"),
+        ("png = 'no'", r"png: expected true or false, not 'no'"),
     ],
 )
 def test_bad_settings_name_the_file_and_the_key(tmp_path: Path, text: str, message: str) -> None:
