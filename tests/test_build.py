@@ -282,3 +282,70 @@ def test_symbols_made_in_parallel_are_the_same_and_errors_keep_their_line(
     shutil.copy(FIXTURES / "build" / "has-script.svg", project / "svg" / "comment.svg")
     with pytest.raises(UnsafeSVGError, match=r"comment\.svg:3: "):
         build(settings_for(project, out=tmp_path / "bad", png=False, jobs=2))
+
+
+# -- docs/build.md ------------------------------------------------------------------------
+
+DOC = (ROOT / "docs" / "build.md").read_text(encoding="utf-8")
+
+
+def blocks(kind: str) -> list[str]:
+    import re
+
+    return re.findall(rf"```{kind}\n(.*?)```", DOC, re.DOTALL)
+
+
+def test_docs_python_examples_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert blocks("python")
+    for block in blocks("python"):
+        exec(compile(block, "docs/build.md", "exec"), {})
+
+
+def test_docs_toml_example_is_read_by_the_settings_loader(tmp_path: Path) -> None:
+    from iconkit.config import load_settings
+
+    (tmp_path / "pyproject.toml").write_text(blocks("toml")[0])
+    settings = load_settings(tmp_path)
+    assert settings.out == tmp_path / "static" / "icons" and settings.jobs == 4
+
+
+def test_docs_settings_table_matches_the_code() -> None:
+    import re
+
+    from iconkit.config import _KEYS
+
+    table = DOC.split("## Settings")[1].split("\n## ")[0]
+    rows = re.findall(r"^\| `([a-z-]+)` \|([^|]*)\|([^|]*)\|", table, re.MULTILINE)
+    assert [key for key, _, _ in rows] == list(_KEYS)
+    defaults = {key: default.strip() for key, _, default in rows}
+    settings = Settings()
+    assert defaults["out"] == f"`{settings.out}`"
+    assert defaults["url-prefix"] == f"`{settings.url_prefix}`"
+    assert defaults["sizes"] == f"`{list(settings.sizes)}`"
+    assert defaults["scales"] == f"`{list(settings.scales)}`"
+    colours = ", ".join(f'{k} = "{v}"' for k, v in settings.colours.items())
+    assert defaults["colours"] == f"`{{ {colours} }}`"
+    assert defaults["png"] == f"`{str(settings.png).lower()}`"
+
+
+def test_docs_name_every_build_option() -> None:
+    from iconkit.cli import build_parser
+
+    parser = build_parser()
+    commands = next(a for a in parser._actions if a.dest == "command")
+    for command in ("build", "scan"):
+        assert f"iconkit {command}" in DOC
+    sub = commands.choices["build"]  # type: ignore[index]
+    for action in sub._actions:
+        for option in action.option_strings:
+            if option.startswith("--") and option != "--help":
+                assert option in DOC, f"{option} is not in docs/build.md"
+
+
+def test_docs_manifest_example_has_the_keys_a_build_writes(project: Path) -> None:
+    documented = json.loads(blocks("json")[0])
+    build(settings_for(project, sizes=(16,), scales=(1,)))
+    real = load_manifest(project / "out")
+    assert set(documented) == set(real)
+    assert set(documented["icons"]["comment"]) == set(real["icons"]["comment"])
