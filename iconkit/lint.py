@@ -93,10 +93,11 @@ def lint(
 
 
 def _shown(path: Path | str) -> str:
+    """``path`` relative to the working folder when it is inside it, else as given."""
     path = Path(path)
     try:
-        return os.path.relpath(path)
-    except ValueError:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except (ValueError, OSError):
         return str(path)
 
 
@@ -469,7 +470,7 @@ def _scalar_end(line: str, start: int) -> int | None:
             index += 1
         return None
     comment = body.find(" #")
-    return start + (comment if comment >= 0 else len(body.rstrip()))
+    return start + len((body[:comment] if comment >= 0 else body).rstrip())
 
 
 def _render_scalar(key: str, value: str) -> str | None:
