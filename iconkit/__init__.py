@@ -2,6 +2,7 @@
 
 from iconkit.catalog import Catalog, Icon, load_catalog
 from iconkit.errors import CatalogError, IconkitError, UnknownIconError, UnsafeSVGError
+from iconkit.jinja import install
 
 __all__ = [
     "Catalog",
@@ -10,6 +11,7 @@ __all__ = [
     "IconkitError",
     "UnknownIconError",
     "UnsafeSVGError",
+    "install",
     "load_catalog",
 ]
 

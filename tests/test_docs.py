@@ -23,6 +23,7 @@ PUBLIC_API = [
     "IconkitError",
     "UnknownIconError",
     "UnsafeSVGError",
+    "install",
     "load_catalog",
 ]
 

@@ -1,0 +1,51 @@
+"""The block ``icon_sprite()`` writes in inline mode: the build's sprite with page-safe ids.
+
+Symbol ``NAME`` becomes ``iconkit-NAME`` (and its inner ids ``iconkit-NAME--ID``) so a
+page's own ``id="search"`` can never capture an icon. The CSS of ``iconkit.css`` rides
+inside the sprite as an SVG ``<style>`` (conforming in ``<body>``, unlike an HTML one).
+The ``<svg>`` is hidden from assistive technology and takes no room, without
+``display:none``, which breaks gradients and masks in some browsers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from importlib import import_module, resources
+
+from lxml import etree
+
+from iconkit.catalog import Catalog
+from iconkit.markup import SYMBOL_PREFIX
+from iconkit.safesvg import SVG_NS, Limits, parse_svg, prefix_ids
+
+_SPRITE_LIMITS = Limits(max_bytes=64_000_000, max_depth=64, max_elements=2_000_000)
+
+
+def stylesheet() -> str:
+    """The rules of ``iconkit/static/iconkit.css``: sizing, reduced motion, forced colours."""
+    return resources.files("iconkit").joinpath("static/iconkit.css").read_text(encoding="utf-8")
+
+
+def sprite_block(catalog: Catalog) -> str:
+    """The inline sprite of ``catalog``, ready to paste once near the top of ``<body>``."""
+    # TODO(templates): a plain import once iconkit/sprite.py is on main.
+    build_sprite: Callable[[Catalog], bytes] = import_module("iconkit.sprite").build_sprite
+    root = parse_svg(build_sprite(catalog), "<inline sprite>", _SPRITE_LIMITS)
+    prefix_ids(root, SYMBOL_PREFIX.rstrip("-"))
+    for element in root.iter():  # indentation only: the page gets no stray whitespace text
+        if element.text is not None and not element.text.strip():
+            element.text = None
+        if element.tail is not None and not element.tail.strip():
+            element.tail = None
+    for name, value in (
+        ("aria-hidden", "true"),
+        ("focusable", "false"),
+        ("width", "0"),
+        ("height", "0"),
+        ("style", "position:absolute"),
+    ):
+        root.set(name, value)
+    style = etree.Element(f"{{{SVG_NS}}}style")
+    style.text = stylesheet()
+    root.insert(0, style)
+    return etree.tostring(root, encoding="unicode")

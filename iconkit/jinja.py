@@ -1,0 +1,153 @@
+"""Wiring only: put iconkit's one renderer on a Jinja ``Environment``.
+
+``install(env)`` stores the renderer on the environment itself (``env.iconkit``), so
+two environments with two catalogues work side by side; it registers the globals
+``icon``, ``icon_img`` and ``icon_sprite`` and makes ``{% import "iconkit/macros.html"
+as ik %}`` work. ``IconkitExtension`` does the same for ``extensions=[...]`` users.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from importlib import import_module
+from pathlib import Path
+from typing import Any
+
+from jinja2 import BaseLoader, ChoiceLoader, Environment, PackageLoader
+from jinja2.ext import Extension
+from markupsafe import Markup
+
+from iconkit.catalog import Catalog, load_catalog
+from iconkit.errors import ManifestError
+from iconkit.markup import SYMBOL_PREFIX, Renderer, Urls
+
+DEFAULT_BUILD_DIR = Path("iconkit-build")
+_MACROS = PackageLoader("iconkit", "templates")
+
+
+def install(
+    env: Environment,
+    *,
+    catalog: Catalog | str | Path | None = None,
+    inline: bool = False,
+    base_url: str = "/static/icons/",
+    build_dir: str | Path | None = None,
+    strict: bool = True,
+    absolute_base_url: str | None = None,
+) -> Renderer:
+    """Give ``env`` the iconkit globals and macros; return the renderer it now uses.
+
+    External mode (the default) reads ``manifest.json`` from ``build_dir`` (default
+    ``iconkit-build/``) and raises ``ManifestError`` now, naming the folder, if there
+    is none. Inline mode needs no build; ``build_dir`` is then read only if given
+    (``icon_img()`` needs its PNG files).
+    """
+    if not isinstance(catalog, Catalog):
+        catalog = load_catalog(catalog)
+    if build_dir is not None or not inline:
+        manifest: dict[str, Any] | None = _manifest(catalog, Path(build_dir or DEFAULT_BUILD_DIR))
+    else:
+        manifest = None
+    if not base_url.endswith("/"):
+        base_url += "/"
+    absolute = absolute_base_url or (base_url if _is_absolute(base_url) else None)
+    if absolute is not None and not absolute.endswith("/"):
+        absolute += "/"
+    if inline:
+        from iconkit.inline import sprite_block
+
+        block = sprite_block(catalog)
+        sprite_url = "#" + SYMBOL_PREFIX
+    else:
+        assert manifest is not None
+        block = None
+        sprite_url = f"{base_url}{manifest['sprite']}#"
+    renderer = Renderer(
+        catalog,
+        Urls(sprite=sprite_url, base=base_url, absolute_base=absolute),
+        manifest=manifest,
+        sprite_block=(lambda: block) if block is not None else None,
+        strict=strict,
+    )
+    env.iconkit = renderer  # type: ignore[attr-defined]
+    env.globals.update(
+        icon=renderer.icon,
+        icon_img=renderer.icon_img,
+        icon_sprite=renderer.icon_sprite,
+        _iconkit=env.globals.get("_iconkit") or _Deferred(env),
+    )
+    _add_macros(env)
+    return renderer
+
+
+def renderer_for(env: Environment) -> Renderer:
+    """The renderer installed on ``env``; installs the defaults on first use."""
+    found = getattr(env, "iconkit", None)
+    return found if isinstance(found, Renderer) else install(env)
+
+
+class _Deferred:
+    """What macros (and the extension, before ``install``) call: the env's current renderer."""
+
+    def __init__(self, env: Environment) -> None:
+        self._env = env
+
+    def icon(self, *args: Any, **kwargs: Any) -> Markup:
+        return renderer_for(self._env).icon(*args, **kwargs)
+
+    def icon_img(self, *args: Any, **kwargs: Any) -> Markup:
+        return renderer_for(self._env).icon_img(*args, **kwargs)
+
+    def icon_sprite(self) -> Markup:
+        return renderer_for(self._env).icon_sprite()
+
+
+class IconkitExtension(Extension):
+    """``Environment(extensions=["iconkit.jinja.IconkitExtension"])``.
+
+    Configure with ``env.install_iconkit(inline=True, ...)`` (the arguments of
+    ``install``); without that call the defaults are installed on first use.
+    """
+
+    def __init__(self, environment: Environment) -> None:
+        super().__init__(environment)
+        environment.extend(install_iconkit=functools.partial(install, environment))
+        if not isinstance(getattr(environment, "iconkit", None), Renderer):
+            deferred = _Deferred(environment)
+            environment.globals.update(
+                icon=deferred.icon,
+                icon_img=deferred.icon_img,
+                icon_sprite=deferred.icon_sprite,
+                _iconkit=deferred,
+            )
+            _add_macros(environment)
+
+
+def _add_macros(env: Environment) -> None:
+    loader: BaseLoader | None = env.loader
+    if loader is None:
+        env.loader = _MACROS
+    elif loader is not _MACROS and not (
+        isinstance(loader, ChoiceLoader) and _MACROS in loader.loaders
+    ):
+        env.loader = ChoiceLoader([loader, _MACROS])
+
+
+def _is_absolute(url: str) -> bool:
+    return url.startswith(("https://", "http://"))
+
+
+def _manifest(catalog: Catalog, build_dir: Path) -> dict[str, Any]:
+    # TODO(templates): a plain import once iconkit/build.py is on main.
+    load_manifest: Callable[[Path], dict[str, Any]]
+    load_manifest = import_module("iconkit.build").load_manifest
+    manifest = load_manifest(build_dir)
+    missing = [icon.name for icon in catalog if icon.name not in manifest.get("icons", {})]
+    if missing:
+        shown = ", ".join(missing[:5]) + (", ..." if len(missing) > 5 else "")
+        raise ManifestError(
+            f"{build_dir / 'manifest.json'}: stale build, {len(missing)} icon(s) of "
+            f"{catalog.path} missing ({shown}); run `iconkit build`"
+        )
+    return manifest

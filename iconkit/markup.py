@@ -1,0 +1,412 @@
+"""The one renderer: catalogue + build manifest in, precomputed ``Markup`` out.
+
+Everything a template passes in is validated and escaped here, once, when a
+(name, options) pair is first seen; the result is kept, so a repeated call is a
+dictionary look-up. Jinja globals, macros and the extension all call this.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import math
+import re
+import unicodedata
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from iconkit.catalog import Catalog, Icon
+from iconkit.errors import ConfigError, IconArgumentError, ManifestError, UnknownIconError
+
+logger = logging.getLogger("iconkit")
+
+SYMBOL_PREFIX = "iconkit-"
+"""Inline mode renames symbol ``NAME`` to ``iconkit-NAME`` so it cannot meet a page id."""
+
+DESC_ID_PREFIX = "iconkit_d"
+"""Description ids: the underscore keeps them apart from every ``iconkit-…`` symbol id."""
+
+CACHE_LIMIT = 4096
+"""Distinct (name, options) entries kept; the cache starts afresh when it is full."""
+
+_ids = itertools.count(1)
+"""One counter for the process: ids never repeat, on a page or across cached fragments."""
+
+_ATTR_NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*\Z")
+_SIZE_TEXT = re.compile(r"(?:\d+(?:\.\d+)?|\.\d+)(?:px|em|rem)?\Z")
+_RESERVED = {
+    "class": "use class_=",
+    "role": "icon() sets the role itself",
+    "aria-label": "use label=",
+    "aria-labelledby": "use label= (the name lives on the icon)",
+    "aria-hidden": "use decorative=True",
+    "aria-describedby": "use desc=True",
+    "focusable": "icon() sets focusable itself",
+    "width": "use size=",
+    "height": "use size=",
+    "href": "icons link to their symbol themselves",
+    "xmlns": "icon() sets no namespace",
+    "src": "icon_img() sets src itself",
+    "srcset": "icon_img() sets srcset itself",
+    "alt": "use label= or decorative=True",
+}
+
+AttrValue = str | int | float | bool | None
+
+
+def clean_text(value: object) -> str:
+    """Text as an accessible name holds it: whitespace runs collapsed, controls dropped.
+
+    ``Markup`` counts as HTML: its tags are dropped and its entities decoded.
+    """
+    text = value.striptags() if isinstance(value, Markup) else str(value)
+    if not text.isprintable():
+        text = "".join(c for c in text if c.isspace() or unicodedata.category(c)[0] != "C")
+    return " ".join(text.split())
+
+
+def _attr_name(key: str) -> str:
+    name = key[:-1] if key.endswith("_") else key
+    name = name.replace("_", "-")
+    if not _ATTR_NAME.match(name):
+        raise IconArgumentError(
+            f"attribute {key!r}: use lower-case letters, digits and single hyphens or underscores"
+        )
+    if name.startswith("on"):
+        raise IconArgumentError(f"attribute {key!r}: event handlers are not allowed on icons")
+    if name in _RESERVED:
+        raise IconArgumentError(f"attribute {key!r} is not allowed: {_RESERVED[name]}")
+    return name
+
+
+def _attr_value(key: str, value: object) -> str | None:
+    if value is None or value is False:
+        return None
+    if value is True:
+        return ""
+    if isinstance(value, Markup):
+        return str(value.unescape())
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int | float) and math.isfinite(value):
+        return str(value)
+    raise IconArgumentError(
+        f"attribute {key!r}: expected text, a number, True, False or None, "
+        f"not {type(value).__name__}"
+    )
+
+
+def render_attrs(attrs: Mapping[str, object]) -> str:
+    """`` name="value"`` pairs, names validated and values escaped; the one place that escapes."""
+    parts = []
+    for key, raw in attrs.items():
+        if not isinstance(key, str):
+            raise IconArgumentError(f"attribute name {key!r} must be text")
+        name = _attr_name(key)
+        value = _attr_value(key, raw)
+        if value is not None:
+            parts.append(f' {name}="{escape(clean_value(value))}"')
+    return "".join(parts)
+
+
+def clean_value(value: str) -> str:
+    """An attribute value without the characters HTML cannot carry (controls, surrogates)."""
+    if value.isprintable():
+        return value
+    return "".join(c for c in value if c.isspace() or unicodedata.category(c)[0] != "C")
+
+
+def _size(size: object) -> str | None:
+    if size is None:
+        return None
+    if isinstance(size, bool):
+        raise IconArgumentError("size must be a number of pixels or a length such as '1.5em'")
+    if isinstance(size, int | float):
+        if not math.isfinite(size) or size <= 0:
+            raise IconArgumentError(f"size must be positive, not {size!r}")
+        return str(int(size)) if float(size).is_integer() else repr(float(size))
+    if isinstance(size, str) and _SIZE_TEXT.match(size) and float(size.rstrip("pxrem")) > 0:
+        return size
+    raise IconArgumentError(f"size {size!r}: use a number of pixels or a length such as '1.5em'")
+
+
+def _classes(icon: Icon, class_: object) -> str:
+    classes = ["icon", f"icon-{icon.name}"]
+    if icon.animated:
+        classes.append("icon-spin")
+    if icon.fixed_colours:
+        classes.append("icon-fixed")
+    if class_ is not None:
+        if not isinstance(class_, str):
+            raise IconArgumentError(f"class_ must be text, not {type(class_).__name__}")
+        extra = clean_value(str(class_.unescape()) if isinstance(class_, Markup) else class_)
+        classes.extend(c for c in extra.split() if c not in classes)
+    return str(escape(" ".join(classes)))
+
+
+@dataclass(frozen=True, slots=True)
+class _WithId:
+    """Markup around an id that must differ on every use: ``head id middle id tail``."""
+
+    head: str
+    middle: str
+    tail: str
+
+    def render(self) -> Markup:
+        new_id = f"{DESC_ID_PREFIX}{next(_ids)}"
+        return Markup(f"{self.head}{new_id}{self.middle}{new_id}{self.tail}")
+
+
+@dataclass(frozen=True)
+class Urls:
+    """Where the icons and their fallbacks live, as the page sees them."""
+
+    sprite: str
+    """Prefix of every ``<use href>``: ``/static/icons/sprite.<hash>.svg#`` or ``#iconkit-``."""
+    base: str = "/static/icons/"
+    absolute_base: str | None = None
+
+
+class Renderer:
+    """Markup for one catalogue and one build; keeps every result it computes."""
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        urls: Urls,
+        *,
+        manifest: Mapping[str, Any] | None = None,
+        sprite_block: Callable[[], str] | None = None,
+        strict: bool = True,
+    ) -> None:
+        self.catalog = catalog
+        self.urls = urls
+        self.manifest = manifest
+        self.strict = strict
+        self._sprite_block = sprite_block
+        self._sprite_markup: Markup | None = None
+        self._cache: dict[tuple[Any, ...], Markup | _WithId] = {}
+        self._img_cache: dict[tuple[Any, ...], Markup] = {}
+
+    def __repr__(self) -> str:
+        return f"<Renderer {self.catalog!r} sprite={self.urls.sprite!r}>"
+
+    # -- icon() -----------------------------------------------------------------
+
+    def icon(
+        self,
+        name: str,
+        label: str | None = None,
+        *,
+        decorative: bool = False,
+        size: int | float | str | None = None,
+        class_: str | None = None,
+        desc: bool = False,
+        **attrs: AttrValue,
+    ) -> Markup:
+        """An ``<svg>`` that shows icon ``name``; see docs/templates.md."""
+        key = (
+            name,
+            label,
+            label.__class__,
+            decorative,
+            size,
+            size.__class__,
+            class_,
+            class_.__class__,
+            desc,
+            tuple((k, v, v.__class__) for k, v in attrs.items()) if attrs else (),
+        )
+        try:
+            found = self._cache[key]
+        except KeyError:
+            made = self._icon(name, label, decorative, size, class_, desc, attrs)
+            if made is None:
+                return Markup("")
+            if len(self._cache) >= CACHE_LIMIT:
+                self._cache.clear()
+            found = self._cache[key] = made
+        except TypeError:  # an unhashable argument: validate it, and say what is wrong
+            made = self._icon(name, label, decorative, size, class_, desc, attrs)
+            if made is None:
+                return Markup("")
+            found = made
+        if type(found) is _WithId:
+            return found.render()
+        return found  # type: ignore[return-value]
+
+    def _resolve(self, name: object) -> Icon | None:
+        try:
+            return self.catalog.resolve(name)  # type: ignore[arg-type]
+        except UnknownIconError as error:
+            if self.strict:
+                raise
+            logger.warning("%s; rendering nothing (strict=False)", error)
+            return None
+
+    def _icon(
+        self,
+        name: object,
+        label: object,
+        decorative: object,
+        size: object,
+        class_: object,
+        desc: object,
+        attrs: Mapping[str, object],
+    ) -> Markup | _WithId | None:
+        icon = self._resolve(name)
+        if icon is None:
+            return None
+        head = f'<svg class="{_classes(icon, class_)}"'
+        if decorative:
+            if label is not None:
+                raise IconArgumentError(
+                    f"icon {icon.name!r}: a decorative icon has no label; drop label= "
+                    "or decorative=True"
+                )
+            if desc:
+                raise IconArgumentError(f"icon {icon.name!r}: a decorative icon has no desc")
+            head += ' aria-hidden="true"'
+        else:
+            text = clean_text(icon.title if label is None else label)
+            if not text:
+                raise IconArgumentError(
+                    f"icon {icon.name!r}: empty label; pass decorative=True for an icon "
+                    "that needs no name"
+                )
+            head += f' role="img" aria-label="{escape(text)}"'
+        pixels = _size(size)
+        tail = ' focusable="false"'
+        if pixels is not None:
+            tail += f' width="{pixels}" height="{pixels}"'
+        tail += render_attrs(attrs)
+        use = f'<use href="{escape(self.urls.sprite + icon.name)}"/></svg>'
+        if desc:
+            description = escape(clean_text(icon.description))
+            return _WithId(
+                head + ' aria-describedby="', f'"{tail}><desc id="', f'">{description}</desc>{use}'
+            )
+        return Markup(f"{head}{tail}>{use}")
+
+    # -- icon_img() ---------------------------------------------------------------
+
+    def icon_img(
+        self,
+        name: str,
+        label: str | None = None,
+        *,
+        decorative: bool = False,
+        size: int = 24,
+        colour: str | None = None,
+        absolute: bool = False,
+        **attrs: AttrValue,
+    ) -> Markup:
+        """An ``<img>`` of the PNG fallback, with its 2x file in ``srcset``."""
+        key = (
+            name,
+            label,
+            label.__class__,
+            decorative,
+            size,
+            colour,
+            absolute,
+            tuple((k, v, v.__class__) for k, v in attrs.items()) if attrs else (),
+        )
+        try:
+            return self._img_cache[key]
+        except KeyError:
+            found = self._icon_img(name, label, decorative, size, colour, absolute, attrs)
+            if found is None:
+                return Markup("")
+            if len(self._img_cache) >= CACHE_LIMIT:
+                self._img_cache.clear()
+            self._img_cache[key] = found
+            return found
+        except TypeError:
+            return (
+                self._icon_img(name, label, decorative, size, colour, absolute, attrs) or Markup()
+            )
+
+    def _png(self, icon: Icon, size: object, colour: object, scale: int) -> str:
+        if self.manifest is None:
+            raise ManifestError(
+                "icon_img() needs the PNG files of a build: run `iconkit build` and pass "
+                "install(env, build_dir=...)"
+            )
+        pngs: Mapping[str, str] = self.manifest["icons"][icon.name].get("png", {})
+        key = f"{size}@{scale}x-{colour}"
+        if key not in pngs:
+            sizes = sorted({int(k.split("@")[0]) for k in pngs})
+            colours = sorted({k.split("-", 1)[1] for k in pngs})
+            raise IconArgumentError(
+                f"icon_img({icon.name!r}): no PNG at size {size!r} in colour {colour!r}; "
+                f"the build has sizes {sizes} and colours {colours} (see [tool.iconkit])"
+            )
+        return pngs[key]
+
+    def _default_colour(self) -> str:
+        colours = self.manifest.get("colours") if self.manifest else None
+        if isinstance(colours, Mapping) and colours:
+            return str(next(iter(colours)))
+        return "dark"
+
+    def _icon_img(
+        self,
+        name: object,
+        label: object,
+        decorative: object,
+        size: object,
+        colour: object,
+        absolute: object,
+        attrs: Mapping[str, object],
+    ) -> Markup | None:
+        icon = self._resolve(name)
+        if icon is None:
+            return None
+        if isinstance(size, bool) or not isinstance(size, int):
+            raise IconArgumentError(f"icon_img({icon.name!r}): size must be whole pixels")
+        colour = self._default_colour() if colour is None else colour
+        base = self.urls.base
+        if absolute:
+            if not self.urls.absolute_base:
+                raise ConfigError(
+                    "icon_img(absolute=True) needs an absolute base URL: pass "
+                    "install(env, absolute_base_url='https://example.com/static/icons/') "
+                    "or an absolute base_url"
+                )
+            base = self.urls.absolute_base
+        one = escape(base + self._png(icon, size, colour, 1))
+        two = escape(base + self._png(icon, size, colour, 2))
+        if decorative:
+            if label is not None:
+                raise IconArgumentError(f"icon_img({icon.name!r}): a decorative image has no label")
+            alt = ""
+        else:
+            alt = clean_text(icon.title if label is None else label)
+            if not alt:
+                raise IconArgumentError(
+                    f"icon_img({icon.name!r}): empty label; pass decorative=True instead"
+                )
+        return Markup(
+            f'<img src="{one}" srcset="{two} 2x" width="{size}" height="{size}" '
+            f'alt="{escape(alt)}"{render_attrs(attrs)}/>'
+        )
+
+    # -- icon_sprite() ------------------------------------------------------------
+
+    def icon_sprite(self) -> Markup:
+        """Inline mode: the sprite and the CSS, once per page. External: the stylesheet link."""
+        if self._sprite_markup is None:
+            if self._sprite_block is not None:
+                self._sprite_markup = Markup(self._sprite_block())
+            else:
+                css = (self.manifest or {}).get("css")
+                if css:
+                    href = escape(self.urls.base + str(css))
+                    self._sprite_markup = Markup(f'<link rel="stylesheet" href="{href}">')
+                else:
+                    self._sprite_markup = Markup("")
+        return self._sprite_markup

@@ -1,0 +1,368 @@
+"""Jinja wiring: globals, macros and the extension, in both sprite modes, on real templates."""
+
+from __future__ import annotations
+
+import ast
+import logging
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from jinja2 import DictLoader, Environment
+from lxml import etree
+from lxml import html as lxml_html
+
+import iconkit
+from iconkit.catalog import Catalog, load_catalog
+from iconkit.errors import ManifestError, UnknownIconError
+from iconkit.jinja import IconkitExtension, install, renderer_for
+
+from .conftest import ROOT
+from .templating import (  # noqa: F401
+    build_dir_fixture,
+    parse,
+    parse_page,
+    shipped_fixture,
+    stylesheet_fixture,
+    write_build,
+)
+
+FORMS = ("global", "macro", "extension")
+MODES = ("external", "inline")
+IMPORT = '{% import "iconkit/macros.html" as ik %}'
+
+
+def make_env(form: str, mode: str, build_dir: Path, **options: object) -> Environment:
+    inline = mode == "inline"
+    if form == "extension":
+        env = Environment(autoescape=True, extensions=[IconkitExtension])
+        env.install_iconkit(inline=inline, build_dir=build_dir, **options)  # type: ignore[attr-defined]
+    else:
+        env = Environment(autoescape=True)
+        install(env, inline=inline, build_dir=build_dir, **options)  # type: ignore[arg-type]
+    return env
+
+
+Render = Callable[[str], str]
+
+
+@pytest.fixture(params=[(form, mode) for form in FORMS for mode in MODES], ids="-".join)
+def render(request: pytest.FixtureRequest, build_dir: Path) -> Render:
+    """Render one call, written as ``icon('comment', ...)``, through the form under test."""
+    form, mode = request.param
+    env = make_env(form, mode, build_dir)
+
+    def render(call: str) -> str:
+        source = IMPORT + "{{ ik." + call + " }}" if form == "macro" else "{{ " + call + " }}"
+        return env.from_string(source).render()
+
+    render.mode = mode  # type: ignore[attr-defined]
+    return render
+
+
+def href(render: Render, name: str) -> str:
+    if render.mode == "inline":  # type: ignore[attr-defined]
+        return f"#iconkit-{name}"
+    return f"/static/icons/sprite.0123abcd.svg#{name}"
+
+
+def test_informative(render: Render) -> None:
+    svg = parse(render("icon('comment')"))
+    assert (svg.get("role"), svg.get("aria-label"), svg.get("focusable")) == (
+        "img",
+        "Comment",
+        "false",
+    )
+    assert svg.get("class") == "icon icon-comment"
+    assert svg.get("aria-hidden") is None
+    assert [(use.tag, use.get("href")) for use in svg] == [("use", href(render, "comment"))]
+
+
+def test_labelled_and_escaped(render: Render) -> None:
+    svg = parse(render("icon('comment', '3 comments & <more>')"))
+    assert svg.get("aria-label") == "3 comments & <more>"
+    assert svg.get("role") == "img"
+    svg = parse(render("icon('comment', label='Reply')"))
+    assert svg.get("aria-label") == "Reply"
+
+
+def test_decorative(render: Render) -> None:
+    svg = parse(render("icon('comment', decorative=true)"))
+    assert (svg.get("aria-hidden"), svg.get("focusable")) == ("true", "false")
+    assert svg.get("role") is None and svg.get("aria-label") is None
+
+
+def test_desc(render: Render) -> None:
+    svg = parse(render("icon('success-tick', desc=true)"))
+    desc = svg[0]
+    assert desc.tag == "desc" and desc.text == "A white tick on a green circle."
+    assert svg.get("aria-describedby") == desc.get("id")
+    assert svg[1].get("href") == href(render, "success-tick")
+
+
+def test_size_class_and_attributes(render: Render) -> None:
+    svg = parse(
+        render("icon('menu', size=32, class_='nav-icon', data_state='open', aria_controls='m')")
+    )
+    assert (svg.get("width"), svg.get("height")) == ("32", "32")
+    assert svg.get("class") == "icon icon-menu nav-icon"
+    assert svg.get("data-state") == "open"
+    assert svg.get("aria-controls") == "m"
+
+
+def test_animated_and_fixed_colour_classes(render: Render) -> None:
+    assert "icon-spin" in parse(render("icon('loading-spinner')")).get("class").split()
+    assert "icon-fixed" in parse(render("icon('success-tick')")).get("class").split()
+
+
+def test_icon_img(render: Render) -> None:
+    img = parse(render("icon_img('email', 'Mail us', size=16)"))
+    assert img.tag == "img"
+    assert img.get("alt") == "Mail us"
+    assert img.get("src").startswith("/static/icons/png/email-16@1x-dark.")
+    assert img.get("srcset").endswith(" 2x")
+    assert parse(render("icon_img('email', decorative=true)")).get("alt") == ""
+
+
+def test_unknown_names_fail_the_render(render: Render) -> None:
+    with pytest.raises(UnknownIconError, match="did you mean 'comment'"):
+        render("icon('coment')")
+
+
+def test_event_handlers_fail_the_render(render: Render) -> None:
+    with pytest.raises(iconkit.IconkitError, match="event handler"):
+        render("icon('comment', onclick='x()')")
+
+
+# -- sprite modes ------------------------------------------------------------------------
+
+
+def test_inline_sprite_is_hidden_sized_zero_wordless_and_carries_the_css(
+    build_dir: Path, shipped: Catalog
+) -> None:
+    env = make_env("global", "inline", build_dir)
+    page = env.from_string("{{ icon_sprite() }}{{ icon('comment') }}{{ icon('loading-spinner') }}")
+    root = parse_page("<!doctype html><html><body>" + page.render() + "</body></html>")
+    sprite, comment, spinner = root.find("body")
+    assert sprite.get("aria-hidden") == "true"
+    assert (sprite.get("width"), sprite.get("height")) == ("0", "0")
+    assert sprite.get("style") == "position:absolute"
+    assert "display" not in (sprite.get("style") or "")
+    style = sprite.find("style")
+    assert style is not None and "prefers-reduced-motion" in (style.text or "")
+    words = "".join(t for el in sprite.iter() if el.tag != "style" for t in (el.text, el.tail) if t)
+    assert not words.strip(), "the sprite holds no words"
+    ids = [el.get("id") for el in sprite.iter() if el.get("id")]
+    assert all(i.startswith("iconkit-") for i in ids)
+    symbols = {el.get("id") for el in sprite.iter("symbol")}
+    assert symbols == {f"iconkit-{icon.name}" for icon in shipped}
+    for svg in (comment, spinner):
+        assert svg.find("use").get("href")[1:] in symbols
+
+
+def test_inline_mode_needs_no_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    env = Environment(autoescape=True)
+    install(env, inline=True)
+    assert parse(env.from_string("{{ icon('comment') }}").render()).get("aria-label") == "Comment"
+    with pytest.raises(ManifestError, match="iconkit build"):
+        env.from_string("{{ icon_img('comment') }}").render()
+
+
+def test_external_sprite_links_the_stylesheet(build_dir: Path) -> None:
+    env = make_env("global", "external", build_dir)
+    (link,) = parse_page(env.from_string("{{ icon_sprite() }}").render()).iter("link")
+    assert link.get("rel") == "stylesheet"
+    assert link.get("href") == "/static/icons/iconkit.4567cdef.css"
+
+
+def test_base_url_prefixes_every_url(build_dir: Path) -> None:
+    env = make_env("global", "external", build_dir, base_url="https://cdn.example.com/i")
+    use = parse(env.from_string("{{ icon('comment') }}").render())[0]
+    assert use.get("href") == "https://cdn.example.com/i/sprite.0123abcd.svg#comment"
+    img = parse(env.from_string("{{ icon_img('comment', absolute=true) }}").render())
+    assert img.get("src").startswith("https://cdn.example.com/i/png/comment-24@1x-dark.")
+
+
+def test_external_mode_without_a_build_fails_at_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(ManifestError, match=r"iconkit-build.*iconkit build"):
+        install(Environment())
+    with pytest.raises(ManifestError, match=r"elsewhere.*iconkit build"):
+        install(Environment(), build_dir=tmp_path / "elsewhere")
+
+
+def test_a_stale_build_is_refused(tmp_path: Path, write_catalog: Callable[..., Path]) -> None:
+    small = load_catalog(write_catalog("tick:\n  title: Done\n  description: A tick.\n"))
+    folder = write_build(tmp_path / "out", small)
+    bigger = load_catalog(
+        write_catalog(
+            "tick:\n  title: Done\n  description: A tick.\n"
+            "cross:\n  title: Undo\n  description: A cross.\n"
+        )
+    )
+    with pytest.raises(ManifestError, match=r"stale build.*cross.*iconkit build"):
+        install(Environment(), catalog=bigger, build_dir=folder)
+
+
+def test_two_environments_with_two_catalogues(
+    tmp_path: Path, build_dir: Path, write_catalog: Callable[..., Path]
+) -> None:
+    own = load_catalog(write_catalog("tick:\n  title: Checked\n  description: A tick.\n"))
+    mine = Environment(autoescape=True)
+    install(mine, catalog=own, build_dir=write_build(tmp_path / "own", own))
+    theirs = make_env("global", "external", build_dir)
+    source = IMPORT + "{{ icon('tick') }}{{ ik.icon('tick') }}"
+    mine_svgs = list(parse_page(mine.from_string(source).render()).iter("svg"))
+    theirs_svgs = list(parse_page(theirs.from_string(source).render()).iter("svg"))
+    assert [svg.get("aria-label") for svg in mine_svgs] == ["Checked", "Checked"]
+    assert [svg.get("aria-label") for svg in theirs_svgs] == ["Done", "Done"]
+    assert renderer_for(mine).catalog is own
+    assert renderer_for(theirs).catalog is not own
+
+
+def test_install_keeps_the_applications_loader(build_dir: Path) -> None:
+    env = Environment(
+        autoescape=True, loader=DictLoader({"page.html": IMPORT + "{{ ik.icon('tag') }}"})
+    )
+    install(env, build_dir=build_dir)
+    install(env, build_dir=build_dir)  # twice: the loaders do not nest
+    assert parse(env.get_template("page.html").render()).get("aria-label") == "Tag"
+
+
+def test_extension_installs_the_defaults_on_first_use(
+    tmp_path: Path, shipped: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_build(tmp_path / "iconkit-build", shipped)
+    monkeypatch.chdir(tmp_path)
+    env = Environment(extensions=["iconkit.jinja.IconkitExtension"])
+    svg = parse(env.from_string("{{ icon('comment') }}").render())
+    assert svg[0].get("href") == "/static/icons/sprite.0123abcd.svg#comment"
+    assert env.globals["icon"] == renderer_for(env).icon  # the fast path is now direct
+
+
+def test_not_strict_renders_nothing_and_warns(
+    build_dir: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    for form in FORMS:
+        env = make_env(form, "external", build_dir, strict=False)
+        source = IMPORT + "[{{ icon('nope') }}][{{ ik.icon('nope') }}][{{ icon_img('nope') }}]"
+        with caplog.at_level(logging.WARNING, logger="iconkit"):
+            assert env.from_string(source).render() == "[][][]"
+    assert len(caplog.records) == 9
+    assert all("unknown icon 'nope'" in record.getMessage() for record in caplog.records)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_thousand_repeats_never_duplicate_an_id(build_dir: Path, mode: str) -> None:
+    env = make_env("global", mode, build_dir)
+    source = (
+        IMPORT
+        + "{{ icon_sprite() }}"
+        + "{% for i in range(500) %}"
+        + "{{ icon('comment', desc=true) }}{{ ik.icon('comment', desc=true) }}"
+        + "{{ icon('success-tick') }}{{ ik.icon('menu', decorative=true) }}"
+        + "{% endfor %}"
+    )
+    template = env.from_string(source)
+    for _ in range(2):  # and again on the next render of the page
+        root = parse_page("<!doctype html><html><body>" + template.render() + "</body></html>")
+        ids = [el.get("id") for el in root.iter() if isinstance(el.tag, str) and el.get("id")]
+        assert len(ids) == len(set(ids))
+        described = [el.get("aria-describedby") for el in root.iter("svg")]
+        assert len([d for d in described if d]) == 1000
+        assert {d for d in described if d} <= set(ids)
+
+
+def test_output_is_markup_even_without_autoescape(build_dir: Path) -> None:
+    env = Environment(autoescape=False)
+    install(env, build_dir=build_dir)
+    svg = parse(env.from_string("{{ icon('comment', 'a & b') }}").render())
+    assert svg.get("aria-label") == "a & b"
+    assert etree.tostring(svg)  # well-formed XML
+
+
+# -- docs/templates.md ---------------------------------------------------------------------
+
+DOC = ROOT / "docs" / "templates.md"
+EXAMPLE = re.compile(r"```jinja\n(.*?)```\s*```html\n(.*?)```", re.DOTALL)
+OPTIONS = re.compile(r"\A\{# install\(env(?:, (.*?))?\) #\}\n")
+HASHED = re.compile(r"\.[0-9a-f]{8}\.(png|svg|css)")
+DESC_ID = re.compile(r"iconkit_d\d+")
+
+
+def doc_examples() -> list[tuple[str, str]]:
+    return EXAMPLE.findall(DOC.read_text(encoding="utf-8"))
+
+
+def _options(source: str) -> dict[str, object]:
+    found = OPTIONS.match(source)
+    if not found or not found.group(1):
+        return {}
+    call = ast.parse(f"f({found.group(1)})", mode="eval").body
+    assert isinstance(call, ast.Call)
+    return {kw.arg: ast.literal_eval(kw.value) for kw in call.keywords if kw.arg}
+
+
+def _normal(value: str) -> str:
+    return DESC_ID.sub("iconkit_dN", HASHED.sub(r".HASH.\1", value))
+
+
+def assert_same_tree(shown: etree._Element, rendered: etree._Element, where: str) -> None:
+    """Same tag, attributes, text and children; a comment in the docs elides the rest."""
+    assert rendered.tag == shown.tag, where
+    assert {k: _normal(v) for k, v in rendered.attrib.items()} == {
+        k: _normal(v) for k, v in shown.attrib.items()
+    }, where
+    assert (rendered.text or "").strip() == (shown.text or "").strip(), where
+    assert (rendered.tail or "").strip() == (shown.tail or "").strip(), where
+    shown_children = list(shown)
+    elided = any(isinstance(c, etree._Comment) for c in shown_children)
+    shown_children = [c for c in shown_children if not isinstance(c, etree._Comment)]
+    rendered_children = list(rendered)
+    if elided:
+        rendered_children = rendered_children[: len(shown_children)]
+    assert len(rendered_children) == len(shown_children), where
+    for a, b in zip(shown_children, rendered_children, strict=True):
+        assert_same_tree(a, b, where)
+
+
+def _fragments(markup: str) -> list[etree._Element]:
+    return [f for f in lxml_html.fragments_fromstring(markup.strip()) if not isinstance(f, str)]
+
+
+def test_docs_show_examples() -> None:
+    assert len(doc_examples()) >= 12
+
+
+@pytest.mark.parametrize(
+    ("source", "output"), doc_examples(), ids=[f"example-{i}" for i in range(len(doc_examples()))]
+)
+def test_docs_examples(source: str, output: str, build_dir: Path) -> None:
+    env = Environment(autoescape=True)
+    install(env, build_dir=build_dir, **_options(source))  # type: ignore[arg-type]
+    rendered = env.from_string(source).render()
+    shown, got = _fragments(output), _fragments(rendered)
+    assert len(got) == len(shown), rendered
+    for a, b in zip(shown, got, strict=True):
+        assert_same_tree(a, b, source)
+
+
+def test_docs_python_examples_run(
+    tmp_path: Path, shipped: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_build(tmp_path / "iconkit-build", shipped)
+    monkeypatch.chdir(tmp_path)
+    blocks = re.findall(r"```python\n(.*?)```", DOC.read_text(encoding="utf-8"), re.DOTALL)
+    runnable = [b for b in blocks if "TEMPLATES = [" not in b]
+    assert len(runnable) >= 4
+    for block in runnable:
+        namespace: dict[str, object] = {"__name__": "docs_templates"}
+        exec(compile(block, str(DOC), "exec"), namespace)
+        env = namespace.get("env")
+        if isinstance(env, Environment):
+            svg = parse(env.from_string("{{ icon('comment') }}").render())
+            assert svg.get("aria-label") == "Comment"

@@ -1,0 +1,332 @@
+"""The renderer: every form of icon() and icon_img(), parsed and checked attribute by attribute."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from markupsafe import Markup
+
+from iconkit.catalog import Catalog
+from iconkit.errors import ConfigError, IconArgumentError, ManifestError, UnknownIconError
+from iconkit.markup import DESC_ID_PREFIX, Renderer, Urls, clean_text
+
+from .templating import build_dir_fixture, load_manifest, parse, shipped_fixture, stylesheet_fixture  # noqa: F401
+
+SPRITE = "/static/icons/sprite.0123abcd.svg#"
+PROPERTY = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@pytest.fixture(params=["external", "inline"])
+def renderer(request: pytest.FixtureRequest, shipped: Catalog, build_dir: Path) -> Renderer:
+    sprite = SPRITE if request.param == "external" else "#iconkit-"
+    return Renderer(shipped, Urls(sprite=sprite), manifest=load_manifest(build_dir))
+
+
+def href(renderer: Renderer, name: str) -> str:
+    return renderer.urls.sprite + name
+
+
+def test_informative_by_default_named_by_the_catalogue_title(renderer: Renderer) -> None:
+    svg = parse(renderer.icon("comment"))
+    assert svg.tag == "svg"
+    assert svg.get("class") == "icon icon-comment"
+    assert svg.get("role") == "img"
+    assert svg.get("aria-label") == "Comment"
+    assert svg.get("focusable") == "false"
+    assert svg.get("aria-hidden") is None
+    assert svg.get("width") is None and svg.get("height") is None
+    (use,) = svg
+    assert use.tag == "use"
+    assert use.get("href") == href(renderer, "comment")
+    assert not "".join(svg.itertext()), "no words inside the icon"
+
+
+def test_label_overrides_the_title(renderer: Renderer) -> None:
+    svg = parse(renderer.icon("comment", "3 comments"))
+    assert svg.get("aria-label") == "3 comments"
+    assert svg.get("role") == "img"
+
+
+def test_label_is_escaped_and_markup_labels_count_as_text(renderer: Renderer) -> None:
+    svg = parse(renderer.icon("comment", '"><script>alert(1)</script>'))
+    assert svg.get("aria-label") == '"><script>alert(1)</script>'
+    assert [child.tag for child in svg] == ["use"]
+    assert parse(renderer.icon("comment", Markup("Tom &amp; <b>Jerry</b>"))).get("aria-label") == (
+        "Tom & Jerry"
+    )
+    assert parse(renderer.icon("comment", "Tom &amp; Jerry")).get("aria-label") == "Tom &amp; Jerry"
+
+
+def test_decorative_is_hidden_and_has_no_name(renderer: Renderer) -> None:
+    svg = parse(renderer.icon("comment", decorative=True))
+    assert svg.get("aria-hidden") == "true"
+    assert svg.get("focusable") == "false"
+    for name in ("role", "aria-label", "aria-labelledby", "aria-describedby", "title"):
+        assert svg.get(name) is None
+    assert [child.tag for child in svg] == ["use"]
+
+
+def test_decorative_refuses_label_and_desc(renderer: Renderer) -> None:
+    with pytest.raises(IconArgumentError, match="decorative"):
+        renderer.icon("comment", "Comments", decorative=True)
+    with pytest.raises(IconArgumentError, match="decorative"):
+        renderer.icon("comment", decorative=True, desc=True)
+
+
+@pytest.mark.parametrize("label", ["", "   ", "\n\t"])
+def test_an_empty_label_is_refused(renderer: Renderer, label: str) -> None:
+    with pytest.raises(IconArgumentError, match="decorative=True"):
+        renderer.icon("comment", label)
+
+
+def test_desc_adds_the_catalogue_description_with_a_unique_id(
+    renderer: Renderer, shipped: Catalog
+) -> None:
+    first = parse(renderer.icon("success-tick", desc=True))
+    second = parse(renderer.icon("success-tick", desc=True))
+    for svg in (first, second):
+        desc = svg[0]
+        assert desc.tag == "desc"
+        assert desc.text == shipped.resolve("success-tick").description
+        assert svg.get("aria-describedby") == desc.get("id")
+        assert desc.get("id").startswith(DESC_ID_PREFIX)
+        assert svg.get("aria-label") == "Success"
+        assert svg[1].tag == "use"
+    assert first[0].get("id") != second[0].get("id")
+
+
+def test_size_sets_width_and_height(renderer: Renderer) -> None:
+    for size, text in ((32, "32"), (24.0, "24"), (1.5, "1.5"), ("2em", "2em")):
+        svg = parse(renderer.icon("comment", size=size))
+        assert (svg.get("width"), svg.get("height")) == (text, text)
+
+
+@pytest.mark.parametrize("size", [0, -3, True, float("nan"), "big", "12px;color:red", [24]])
+def test_bad_sizes_are_refused(renderer: Renderer, size: object) -> None:
+    with pytest.raises(IconArgumentError, match="size"):
+        renderer.icon("comment", size=size)  # type: ignore[arg-type]
+
+
+def test_classes_merge_with_the_icon_classes(renderer: Renderer) -> None:
+    svg = parse(renderer.icon("comment", class_="big icon muted"))
+    assert svg.get("class").split() == ["icon", "icon-comment", "big", "muted"]
+    assert parse(renderer.icon("comment", class_='x" onclick="y')).get("onclick") is None
+
+
+def test_animated_and_fixed_colour_icons_get_their_classes(renderer: Renderer) -> None:
+    assert "icon-spin" in parse(renderer.icon("loading-spinner")).get("class").split()
+    assert "icon-fixed" in parse(renderer.icon("success-tick")).get("class").split()
+    assert "icon-fixed" not in parse(renderer.icon("comment")).get("class").split()
+
+
+def test_aliases_render_the_canonical_icon(renderer: Renderer, shipped: Catalog) -> None:
+    icon = next(icon for icon in shipped if icon.aliases)
+    svg = parse(renderer.icon(icon.aliases[0]))
+    assert svg.get("class") == f"icon icon-{icon.name}" + (
+        " icon-fixed" if icon.fixed_colours else ""
+    ) + (" icon-spin" if icon.animated else "")
+    assert svg[0].get("href") == href(renderer, icon.name)
+
+
+def test_attributes_are_named_and_escaped(renderer: Renderer) -> None:
+    svg = parse(
+        renderer.icon(
+            "comment", data_count=3, aria_controls="menu", id="c1", hidden=True, title_=None
+        )
+    )
+    assert svg.get("data-count") == "3"
+    assert svg.get("aria-controls") == "menu"
+    assert svg.get("id") == "c1"
+    assert svg.get("hidden") == ""
+    assert svg.get("title") is None
+    assert parse(renderer.icon("comment", data_x='a"b<c>&')).get("data-x") == 'a"b<c>&'
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("onclick", "event handler"),
+        ("onLoad", "lower-case"),
+        ("on_mouse_over", "event handler"),
+        ("aria_label", "label="),
+        ("aria_hidden", "decorative=True"),
+        ("role", "role"),
+        ("width", "size="),
+        ("href", "symbol"),
+        ("data__x", "lower-case"),
+        ("x y", "lower-case"),
+        ("", "lower-case"),
+    ],
+)
+def test_dangerous_or_conflicting_attributes_are_refused(
+    renderer: Renderer, name: str, message: str
+) -> None:
+    with pytest.raises(IconArgumentError, match=message):
+        renderer.icon("comment", **{name: "x"})
+
+
+def test_attribute_values_of_other_types_are_refused(renderer: Renderer) -> None:
+    with pytest.raises(IconArgumentError, match="data-x|data_x"):
+        renderer.icon("comment", data_x=["a"])  # type: ignore[arg-type]
+
+
+def test_unknown_names_raise_with_suggestions(renderer: Renderer) -> None:
+    with pytest.raises(UnknownIconError) as raised:
+        renderer.icon("coment")
+    assert "comment" in raised.value.suggestions
+    assert isinstance(raised.value, LookupError)
+
+
+def test_not_strict_logs_and_renders_nothing(
+    shipped: Catalog, build_dir: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    renderer = Renderer(
+        shipped, Urls(sprite=SPRITE), manifest=load_manifest(build_dir), strict=False
+    )
+    with caplog.at_level(logging.WARNING, logger="iconkit"):
+        assert renderer.icon("coment") == Markup("")
+        assert renderer.icon_img("coment") == Markup("")
+    assert [r.levelname for r in caplog.records] == ["WARNING", "WARNING"]
+    assert "unknown icon 'coment'" in caplog.records[0].getMessage()
+    assert "comment" in caplog.records[0].getMessage()
+    assert renderer.icon("comment") != Markup("")
+
+
+def test_repeated_calls_are_a_cache_hit(renderer: Renderer) -> None:
+    assert renderer.icon("comment", "Hi", size=16) is renderer.icon("comment", "Hi", size=16)
+    assert renderer.icon("comment", size=1) != renderer.icon("comment", size=2)
+    with pytest.raises(IconArgumentError):
+        renderer.icon("comment", size=True)  # True == 1 must not hit size=1's entry
+
+
+def test_a_thousand_descriptions_never_repeat_an_id(renderer: Renderer) -> None:
+    ids = [parse(renderer.icon("comment", desc=True))[0].get("id") for _ in range(1000)]
+    assert len(set(ids)) == 1000
+
+
+# -- icon_img() -----------------------------------------------------------------------
+
+
+def test_img_has_src_srcset_size_and_alt(renderer: Renderer, build_dir: Path) -> None:
+    pngs = load_manifest(build_dir)["icons"]["comment"]["png"]
+    img = parse(renderer.icon_img("comment"))
+    assert img.tag == "img"
+    assert img.get("src") == "/static/icons/" + pngs["24@1x-dark"]
+    assert img.get("srcset") == "/static/icons/" + pngs["24@2x-dark"] + " 2x"
+    assert (img.get("width"), img.get("height")) == ("24", "24")
+    assert img.get("alt") == "Comment"
+    big = parse(renderer.icon_img("comment", "Reply", size=48, colour="light"))
+    assert big.get("src") == "/static/icons/" + pngs["48@1x-light"]
+    assert big.get("alt") == "Reply"
+    assert (big.get("width"), big.get("height")) == ("48", "48")
+
+
+def test_decorative_img_has_empty_alt(renderer: Renderer) -> None:
+    img = parse(renderer.icon_img("comment", decorative=True))
+    assert img.get("alt") == ""
+    with pytest.raises(IconArgumentError):
+        renderer.icon_img("comment", "x", decorative=True)
+
+
+def test_img_sizes_and_colours_must_exist_in_the_build(renderer: Renderer) -> None:
+    with pytest.raises(IconArgumentError, match=r"sizes \[16, 24, 32, 48\]"):
+        renderer.icon_img("comment", size=20)
+    with pytest.raises(IconArgumentError, match="colours"):
+        renderer.icon_img("comment", colour="purple")
+
+
+def test_absolute_img_urls_need_an_absolute_base(shipped: Catalog, build_dir: Path) -> None:
+    manifest = load_manifest(build_dir)
+    plain = Renderer(shipped, Urls(sprite=SPRITE), manifest=manifest)
+    with pytest.raises(ConfigError, match="absolute_base_url"):
+        plain.icon_img("comment", absolute=True)
+    mail = Renderer(
+        shipped,
+        Urls(sprite=SPRITE, absolute_base="https://cdn.example.com/icons/"),
+        manifest=manifest,
+    )
+    img = parse(mail.icon_img("comment", absolute=True))
+    assert img.get("src").startswith("https://cdn.example.com/icons/png/comment-24@1x-dark.")
+    assert img.get("srcset").startswith("https://cdn.example.com/icons/png/comment-24@2x-dark.")
+    assert parse(mail.icon_img("comment")).get("src").startswith("/static/icons/png/")
+
+
+def test_img_without_a_build_says_to_build(shipped: Catalog) -> None:
+    renderer = Renderer(shipped, Urls(sprite="#iconkit-"))
+    with pytest.raises(ManifestError, match="iconkit build"):
+        renderer.icon_img("comment")
+
+
+# -- properties -----------------------------------------------------------------------
+
+
+@PROPERTY
+@given(label=st.text())
+def test_any_label_round_trips_and_never_injects(shipped: Catalog, label: str) -> None:
+    renderer = Renderer(shipped, Urls(sprite=SPRITE))
+    expected = clean_text(label)
+    if not expected:
+        with pytest.raises(IconArgumentError):
+            renderer.icon("comment", label)
+        return
+    svg = parse(renderer.icon("comment", label))
+    assert svg.get("aria-label") == expected
+    assert [child.tag for child in svg] == ["use"]
+    assert set(svg.attrib) == {"class", "role", "aria-label", "focusable"}
+
+
+@PROPERTY
+@given(label=st.text().filter(lambda s: clean_text(s)))
+def test_any_label_round_trips_as_alt(shipped: Catalog, build_dir: Path, label: str) -> None:
+    renderer = Renderer(shipped, Urls(sprite=SPRITE), manifest=load_manifest(build_dir))
+    img = parse(renderer.icon_img("comment", label))
+    assert img.get("alt") == clean_text(label)
+    assert set(img.attrib) == {"src", "srcset", "width", "height", "alt"}
+
+
+@PROPERTY
+@given(
+    name=st.text(min_size=0, max_size=20),
+    value=st.one_of(st.text(), st.integers(), st.floats(), st.booleans(), st.none()),
+)
+def test_any_attribute_renders_safely_or_is_refused(
+    shipped: Catalog, name: str, value: object
+) -> None:
+    renderer = Renderer(shipped, Urls(sprite=SPRITE))
+    try:
+        markup = renderer.icon("comment", **{name: value})  # type: ignore[arg-type]
+    except IconArgumentError:
+        return
+    svg = parse(markup)
+    extra = set(svg.attrib) - {"class", "role", "aria-label", "focusable"}
+    assert len(extra) <= 1
+    assert all(not key.startswith("on") for key in svg.attrib)
+    assert [child.tag for child in svg] == ["use"]
+    if extra:
+        (key,) = extra
+        assert key == name.rstrip("_").replace("_", "-")
+        if isinstance(value, str):
+            assert (
+                svg.get(key) == clean_text(value)
+                or svg.get(key) == value
+                or (value and not value.isprintable())
+            )
+
+
+@PROPERTY
+@given(name=st.one_of(st.text(max_size=30), st.sampled_from(["comment", "email", "envelope"])))
+def test_any_name_resolves_or_raises_unknown(shipped: Catalog, name: str) -> None:
+    renderer = Renderer(shipped, Urls(sprite=SPRITE))
+    try:
+        svg = parse(renderer.icon(name))
+    except UnknownIconError as error:
+        assert name not in shipped
+        assert error.name == name
+        return
+    icon = shipped.resolve(name)
+    assert svg.get("aria-label") == icon.title
+    assert svg[0].get("href") == SPRITE + icon.name
