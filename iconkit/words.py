@@ -13,6 +13,7 @@ MAX_TITLE_WORDS = 4
 _MEDIUM = re.compile(r"\s*\b(?:icon|image|graphic)s?\b\s*", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z0-9']+")
 _ARTICLES = frozenset(("a", "an", "the"))
+_FILLER = _ARTICLES | {"of", "picture", "symbol", "showing"}  # "An icon of a calendar."
 _DETERMINERS = _ARTICLES | {"this", "that", "these", "those", "my", "your", "its", "our"}
 _VOWEL_LETTERS = frozenset("aefhilmnorsx")  # letters whose names start with a vowel sound
 # Words that start with a vowel letter but a consonant sound, and the reverse.
@@ -105,7 +106,7 @@ def description_issues(title: str, description: str) -> list[Issue]:
 
 def _bare(text: str) -> list[str]:
     words = [w.lower() for w in _WORD.findall(text)]
-    return [w for w in words if w not in _ARTICLES and not _MEDIUM.fullmatch(w)]
+    return [w for w in words if w not in _FILLER and not _MEDIUM.fullmatch(w)]
 
 
 def text_issues(text: str, what: str) -> list[Issue]:
