@@ -1,27 +1,53 @@
-"""Hardened SVG reading: untrusted bytes in, a clean lxml tree (or an error) out.
+"""Hardened SVG reading and cleaning: untrusted bytes in, a clean lxml tree (or an error) out.
 
 Every SVG that enters iconkit (``add``, ``lint``, ``build``) goes through
 ``parse_svg``: no entities, no DTD loading, no network, and bounded size,
-depth and element count.
+depth and element count, enforced while the bytes stream in, so a hostile file
+is refused after reading at most a chunk past the limit. ``sanitize`` then
+refuses (or removes) anything that is not on the allow-list of ``_svgrules``.
 """
 
 from __future__ import annotations
 
+import codecs
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, cast
 
 from lxml import etree
 
+from iconkit._css import (
+    attribute_problem,
+    declarations_problem,
+    local_references,
+    scheme_problem,
+    stylesheet_problem,
+)
+from iconkit._svgrules import (
+    ANIMATABLE,
+    ANIMATIONS,
+    ATTRIBUTES,
+    ELEMENTS,
+    REFUSED_ELEMENTS,
+    XLINK_ATTRIBUTES,
+    XML_ATTRIBUTES,
+)
 from iconkit.errors import UnsafeSVGError
 
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"
+CHUNK = 16 * 1024
 
 
 @dataclass(frozen=True)
 class Limits:
-    """Bounds on one SVG file; anything larger is refused before or while parsing."""
+    """Bounds on one SVG file; anything larger is refused while it is read.
+
+    ``max_bytes``: the file size; ``max_depth``: elements nested inside each
+    other (the root is depth 1); ``max_elements``: elements in the whole file.
+    """
 
     max_bytes: int = 1_000_000
     max_depth: int = 64
@@ -29,14 +55,19 @@ class Limits:
 
 
 DEFAULT_LIMITS = Limits()
+_BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+_DECLARED = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+_DTD_DECLARATION = re.compile(rb"<!(?:ENTITY|ATTLIST|ELEMENT|NOTATION)\b")
 
 
-def _parser() -> etree.XMLParser:
-    return etree.XMLParser(
+def _parser() -> etree.XMLPullParser:
+    return etree.XMLPullParser(
+        events=("start", "end"),
         resolve_entities=False,
         no_network=True,
         load_dtd=False,
         dtd_validation=False,
+        attribute_defaults=False,
         huge_tree=False,
         remove_pis=False,
         remove_comments=False,
@@ -48,47 +79,164 @@ def read_svg(path: Path, limits: Limits = DEFAULT_LIMITS) -> etree._Element:
     try:
         size = path.stat().st_size
         if size > limits.max_bytes:
-            raise UnsafeSVGError(path, f"{size} bytes, over the {limits.max_bytes} limit")
-        data = path.read_bytes()
+            raise UnsafeSVGError(path, f"{size} bytes, over the {limits.max_bytes}-byte limit")
+        with path.open("rb") as stream:
+            return parse_svg_chunks(iter(lambda: stream.read(CHUNK), b""), path, limits)
     except OSError as error:
         raise UnsafeSVGError(path, f"cannot read: {error.strerror or error}") from None
-    return parse_svg(data, path, limits)
 
 
 def parse_svg(data: bytes, source: Path | str, limits: Limits = DEFAULT_LIMITS) -> etree._Element:
     """Parse SVG bytes safely; raise ``UnsafeSVGError`` naming ``source`` on any problem."""
     if len(data) > limits.max_bytes:
-        raise UnsafeSVGError(source, f"{len(data)} bytes, over the {limits.max_bytes} limit")
-    if not data.strip():
-        raise UnsafeSVGError(source, "file is empty")
-    if re.search(rb"<!ENTITY", data, re.IGNORECASE):
-        raise UnsafeSVGError(source, "DOCTYPE declares entities, which are refused")
-    try:
-        root = etree.fromstring(data, _parser())
-    except etree.XMLSyntaxError as error:
-        line = error.lineno if error.lineno else None
-        message = error.msg or "not well-formed XML"
-        raise UnsafeSVGError(source, f"not well-formed XML: {message}", line) from None
-    except ValueError as error:
-        raise UnsafeSVGError(source, f"cannot parse: {error}") from None
-    if root.tag != f"{{{SVG_NS}}}svg":
-        found = etree.QName(root).localname
-        raise UnsafeSVGError(source, f"root element is <{found}>, not an SVG <svg>")
-    _check_bounds(root, source, limits)
-    return root
+        raise UnsafeSVGError(source, f"{len(data)} bytes, over the {limits.max_bytes}-byte limit")
+    chunks = (data[i : i + CHUNK] for i in range(0, len(data), CHUNK))
+    return parse_svg_chunks(chunks, source, limits)
 
 
-def _check_bounds(root: etree._Element, source: Path | str, limits: Limits) -> None:
-    count = 0
-    stack = [(root, 1)]
-    while stack:
-        element, depth = stack.pop()
-        count += 1
-        if count > limits.max_elements:
-            raise UnsafeSVGError(source, f"more than {limits.max_elements} elements")
-        if depth > limits.max_depth:
-            raise UnsafeSVGError(source, f"nested deeper than {limits.max_depth} elements")
-        stack.extend((child, depth + 1) for child in element)
+def parse_svg_chunks(
+    chunks: Iterable[bytes], source: Path | str, limits: Limits = DEFAULT_LIMITS
+) -> etree._Element:
+    """Parse SVG arriving in ``chunks``, refusing as soon as a limit is passed.
+
+    Reads at most one chunk past ``limits.max_bytes``, and holds at most one
+    chunk's worth of elements past ``max_depth`` or ``max_elements``, so an
+    endless or hostile stream is refused in bounded time and memory.
+    """
+    reader = _Reader(source, limits)
+    for chunk in chunks:
+        reader.feed(chunk)
+    return reader.close()
+
+
+class _Reader:
+    """Feeds a pull parser and checks every element as it starts."""
+
+    def __init__(self, source: Path | str, limits: Limits) -> None:
+        self.source, self.limits = source, limits
+        self.parser = _parser()
+        self.size = self.depth = self.elements = 0
+        self.lines = 1
+        self.utf8: codecs.IncrementalDecoder | None = None
+        self.started = self.text_seen = False
+
+    def refuse(self, message: str, line: int | None = None) -> UnsafeSVGError:
+        return UnsafeSVGError(self.source, message, line)
+
+    def feed(self, chunk: bytes) -> None:
+        self.size += len(chunk)
+        if self.size > self.limits.max_bytes:
+            raise self.refuse(f"more than {self.limits.max_bytes} bytes, over the limit")
+        if not self.text_seen and chunk.strip():
+            self.text_seen = True
+            self.utf8 = self.check_start(chunk)
+        self.check_utf8(chunk)
+        if not self.started and _DTD_DECLARATION.search(chunk):
+            raise self.refuse(_ENTITIES)
+        try:
+            self.parser.feed(chunk)
+        except etree.XMLSyntaxError as error:
+            self.drain()
+            raise self.syntax(error) from None
+        self.drain()
+
+    def close(self) -> etree._Element:
+        if not self.text_seen:
+            raise self.refuse("file is empty")
+        try:
+            root = self.parser.close()
+        except etree.XMLSyntaxError as error:
+            self.drain()
+            raise self.syntax(error) from None
+        self.drain()
+        return root
+
+    def check_start(self, chunk: bytes) -> codecs.IncrementalDecoder | None:
+        """Refuse what is plainly not SVG text; return a UTF-8 checker where UTF-8 is meant."""
+        if chunk.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            return None
+        if b"\x00" in chunk[:512]:
+            raise self.refuse(
+                "holds NUL bytes: UTF-16 or UTF-32 without a byte-order mark, or not text; "
+                "save the file as UTF-8"
+            )
+        declared = _DECLARED.match(chunk.removeprefix(codecs.BOM_UTF8))
+        if declared and declared.group(1).lower() not in (b"utf-8", b"utf8"):
+            return None
+        return codecs.getincrementaldecoder("utf-8")("strict")
+
+    def check_utf8(self, chunk: bytes) -> None:
+        if self.utf8 is None:
+            return
+        try:
+            self.utf8.decode(chunk)
+        except UnicodeDecodeError as error:
+            line = self.lines + chunk[: error.start].count(b"\n")
+            byte = chunk[error.start] if error.start < len(chunk) else 0
+            raise self.refuse(
+                f"not valid UTF-8 (byte 0x{byte:02x}): save the file as UTF-8, "
+                "or declare its real encoding in <?xml ... encoding=...?>",
+                line,
+            ) from None
+        self.lines += chunk.count(b"\n")
+
+    def drain(self) -> None:
+        for event, item in self.parser.read_events():
+            element = cast(etree._Element, item)
+            if event == "end":
+                self.depth -= 1
+                continue
+            self.depth += 1
+            self.elements += 1
+            line = source_line(element)
+            if not self.started:
+                self.started = True
+                self.check_root(element)
+            if self.depth > self.limits.max_depth:
+                raise self.refuse(f"nested deeper than {self.limits.max_depth} elements", line)
+            if self.elements > self.limits.max_elements:
+                raise self.refuse(f"more than {self.limits.max_elements} elements", line)
+
+    def check_root(self, root: etree._Element) -> None:
+        dtd = root.getroottree().docinfo.internalDTD
+        declared: Any = dtd  # lxml-stubs lack DTD.iterentities/iterelements
+        if dtd is not None and any(
+            True for _ in (*declared.iterentities(), *declared.iterelements())
+        ):
+            raise self.refuse(_ENTITIES)
+        if root.tag == f"{{{SVG_NS}}}svg":
+            return
+        name = etree.QName(root)
+        if name.localname == "svg" and name.namespace is None:
+            raise self.refuse(f'<svg> lacks the SVG namespace: add xmlns="{SVG_NS}"', 1)
+        raise self.refuse(f"root element is <{name.localname}>, not an SVG <svg>")
+
+    def syntax(self, error: etree.XMLSyntaxError) -> UnsafeSVGError:
+        message = str(error.msg or "").strip().split(", line ")[0]
+        line = error.lineno or None
+        for known, plain in _SYNTAX_MESSAGES:
+            if known in message:
+                return self.refuse(plain, line)
+        return self.refuse(f"not well-formed XML: {message or 'parse error'}", line)
+
+
+_ENTITIES = (
+    "DOCTYPE declares entities or other markup: refused, because entity expansion "
+    "is how billion-laughs and external-file attacks work"
+)
+_SYNTAX_MESSAGES = (
+    ("Start tag expected", "not XML: it does not start with a tag (is this an SVG file?)"),
+    ("Document is empty", "not XML: no element found"),
+    ("Excessive depth", "nested deeper than the parser allows"),
+    ("amplification", _ENTITIES),
+    ("Invalid bytes in character encoding", "bytes that are not valid in the declared encoding"),
+)
+
+
+def source_line(element: etree._Element) -> int | None:
+    """The line ``element`` starts on in its file, where lxml knows it."""
+    line: object = element.sourceline
+    return line if isinstance(line, int) else None
 
 
 _ID_REFERENCE = re.compile(r"url\(\s*(['\"]?)#([^)'\"\s]+)\1\s*\)")
@@ -125,33 +273,180 @@ def prefix_ids(root: etree._Element, prefix: str) -> None:
 
 
 def sanitize(root: etree._Element, source: Path | str, *, fix: bool = False) -> list[str]:
-    """Refuse (or with ``fix``, remove and report) anything active in ``root``.
+    """Refuse (or with ``fix``, remove and report) anything not on the allow-list.
 
-    Placeholder until the allow-list lands: refuses ``<script>`` and ``on*`` handlers.
+    Without ``fix`` the first forbidden thing raises ``UnsafeSVGError`` naming
+    ``source`` and its line. With ``fix`` every forbidden thing is removed and
+    described, one string each; what survives references only ids inside the
+    icon, and sanitising the result again finds nothing.
     """
-    removed: list[str] = []
+    sweep = _Sweep(source, fix)
+    for node in [*root.itersiblings(preceding=True), *root.itersiblings()]:
+        if isinstance(node, etree._ProcessingInstruction):
+            sweep.found(node, f"processing instruction <?{node.target!s}?> is refused", drop=True)
     for element in list(root.iter()):
-        if not isinstance(element.tag, str):
-            continue
-        if etree.QName(element).localname == "script":
-            if not fix:
-                raise UnsafeSVGError(source, "<script> is refused", source_line(element))
-            parent = element.getparent()
-            if parent is not None:
-                parent.remove(element)
-            removed.append("<script>")
-            continue
+        if element is root or element.getparent() is not None and _attached(element, root):
+            sweep.element(element)
+    for element in root.iter():
+        if isinstance(element.tag, str):
+            sweep.attributes(element)
+    sweep.references(root)
+    return sweep.removed
+
+
+def _attached(element: etree._Element, root: etree._Element) -> bool:
+    """False once an ancestor of ``element`` has been removed from ``root``'s tree."""
+    return any(ancestor is root for ancestor in element.iterancestors())
+
+
+class _Sweep:
+    """One pass of ``sanitize``: raise on the first finding, or remove and record each."""
+
+    def __init__(self, source: Path | str, fix: bool) -> None:
+        self.source, self.fix = source, fix
+        self.removed: list[str] = []
+
+    def found(
+        self, node: etree._Element, message: str, *, drop: bool = False, attribute: str = ""
+    ) -> None:
+        if not self.fix:
+            raise UnsafeSVGError(self.source, message, source_line(node))
+        if attribute:
+            del node.attrib[attribute]
+        elif drop:
+            remove_node(node)
+        self.removed.append(f"line {source_line(node) or '?'}: {message} (removed)")
+
+    def element(self, element: etree._Element) -> None:
+        if isinstance(element, etree._ProcessingInstruction):
+            self.found(
+                element, f"processing instruction <?{element.target!s}?> is refused", drop=True
+            )
+            return
+        if isinstance(element, etree._Entity):
+            self.found(element, f"entity reference &{element.name}; is refused", drop=True)
+            return
+        if not isinstance(element.tag, str):  # comments are inert; the normaliser drops them
+            return
+        name = etree.QName(element)
+        if name.namespace != SVG_NS:
+            where = name.namespace or "no namespace"
+            message = f"<{name.localname}> in a non-SVG namespace ({where}) is refused"
+            self.found(element, REFUSED_ELEMENTS.get(name.localname, message), drop=True)
+        elif name.localname in REFUSED_ELEMENTS:
+            self.found(element, REFUSED_ELEMENTS[name.localname], drop=True)
+        elif name.localname not in ELEMENTS:
+            self.found(element, f"<{name.localname}> is not an element icons may use", drop=True)
+        elif name.localname in ANIMATIONS:
+            self.animation(element, name.localname)
+        elif name.localname == "style":
+            problem = stylesheet_problem(text_of(element))
+            if problem:
+                self.found(element, f"<style>: {problem}", drop=True)
+
+    def animation(self, element: etree._Element, tag: str) -> None:
+        target = str(element.get("attributeName", "")).strip()
+        local = target.rsplit(":", 1)[-1]
+        if tag in ("animate", "set") and (not target or local not in ANIMATABLE):
+            what = repr(target) if target else "no attribute"
+            self.found(element, f"<{tag}> targeting {what} is refused", drop=True)
+
+    def attributes(self, element: etree._Element) -> None:
         for attribute in map(str, list(element.attrib)):
-            if etree.QName(attribute).localname.lower().startswith("on"):
-                if not fix:
-                    message = f"event handler {attribute!r} is refused"
-                    raise UnsafeSVGError(source, message, source_line(element))
-                del element.attrib[attribute]
-                removed.append(attribute)
-    return removed
+            problem = _attribute_problem(element, attribute, str(element.get(attribute)))
+            if problem:
+                self.found(element, problem, attribute=attribute)
+
+    def references(self, root: etree._Element) -> None:
+        ids = {str(el.get("id")) for el in root.iter() if el.get("id") is not None}
+        for element in root.iter():
+            if not isinstance(element.tag, str):
+                continue
+            for attribute in map(str, list(element.attrib)):
+                value = str(element.get(attribute))
+                if attribute in _HREFS:
+                    wanted = {value.strip()[1:]}
+                elif "url(" in value.lower():
+                    wanted = local_references(value)
+                else:
+                    continue
+                missing = sorted(wanted - ids)
+                if missing:
+                    message = f"reference to #{missing[0]}, which is not in the icon"
+                    self.found(
+                        element, f"{_attribute_name(attribute)}: {message}", attribute=attribute
+                    )
+            if etree.QName(element).localname == "style":
+                missing = sorted(local_references(text_of(element)) - ids)
+                if missing:
+                    message = f"<style> referencing #{missing[0]}, which is not in the icon"
+                    self.found(element, message, drop=True)
 
 
-def source_line(element: etree._Element) -> int | None:
-    """The line ``element`` starts on in its file, where lxml knows it."""
-    line: object = element.sourceline
-    return line if isinstance(line, int) else None
+_HREFS = ("href", f"{{{XLINK_NS}}}href")
+_XML_NS = "http://www.w3.org/XML/1998/namespace"
+
+
+def _attribute_name(attribute: str) -> str:
+    name = etree.QName(attribute)
+    prefix = {XLINK_NS: "xlink:", _XML_NS: "xml:"}.get(name.namespace or "", "")
+    if name.namespace and not prefix:
+        return f"{{{name.namespace}}}{name.localname}"
+    return prefix + name.localname
+
+
+def _attribute_problem(element: etree._Element, attribute: str, value: str) -> str | None:
+    name = etree.QName(attribute)
+    shown = _attribute_name(attribute)
+    tag = f"<{etree.QName(element).localname}>"
+    if name.localname.lower().startswith("on"):
+        return f"event handler {shown} on {tag} is refused"
+    allowed = {
+        None: ATTRIBUTES,
+        XLINK_NS: XLINK_ATTRIBUTES,
+        _XML_NS: XML_ATTRIBUTES,
+    }.get(name.namespace)
+    if allowed is None:
+        return f"attribute {shown} on {tag} in a non-SVG namespace is refused"
+    if name.localname not in allowed:
+        return f"attribute {shown} on {tag} is not allowed"
+    if attribute in _HREFS:
+        target = value.strip()
+        if not target.startswith("#") or len(target) < 2:
+            kind = scheme_problem(target) or "a link outside the icon is refused"
+            return f"{shown}={target[:60]!r} on {tag}: {kind}"
+        return None
+    problem = declarations_problem(value) if attribute == "style" else attribute_problem(value)
+    if problem:
+        return f"{shown} on {tag}: {problem}"
+    return None
+
+
+def text_of(element: etree._Element) -> str:
+    """All the text inside ``element``, as ``str``."""
+    return "".join(str(part) for part in element.itertext())
+
+
+def remove_node(node: etree._Element) -> None:
+    """Remove ``node`` from its parent, keeping the text that followed it."""
+    parent = node.getparent()
+    if parent is None:  # a sibling of the root: move it inside the root, then drop it
+        root = next((n for n in node.itersiblings() if isinstance(n.tag, str)), None)
+        root = (
+            root
+            if root is not None
+            else next(
+                (n for n in node.itersiblings(preceding=True) if isinstance(n.tag, str)), None
+            )
+        )
+        if root is not None:
+            root.insert(0, node)
+            root.remove(node)
+        return
+    tail = node.tail
+    previous = node.getprevious()
+    if tail and tail.strip() == "" and previous is not None:
+        previous.tail = (previous.tail or "") if previous.tail else tail
+    elif tail and tail.strip() == "":
+        parent.text = parent.text or tail
+    parent.remove(node)

@@ -1,0 +1,376 @@
+"""``iconkit build``: sprite, PNG fallbacks, CSS, gallery and manifest, incremental and atomic.
+
+A build first plans everything without writing (symbols, file names, the
+manifest), so a bad icon stops it before the output folder is touched. New
+files are written into a staging folder inside the output folder and renamed
+into place, ``manifest.json`` last; only then are stale hashed files removed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Iterable, Iterator, Mapping
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from importlib import metadata, resources
+from pathlib import Path
+from typing import Any, TextIO
+
+from iconkit import __version__
+from iconkit.catalog import Catalog, Icon, load_catalog
+from iconkit.config import Settings
+from iconkit.errors import BuildError, ManifestError
+from iconkit.gallery import render_gallery
+from iconkit.sprite import Symbol, assemble, make_symbol
+
+__all__ = ["BuildResult", "Plan", "build", "check", "load_manifest", "plan"]
+
+SCHEMA = 1
+MANIFEST = "manifest.json"
+GALLERY = "gallery.html"
+CACHE = ".iconkit-cache"
+
+
+@dataclass(frozen=True, slots=True)
+class Render:
+    """One PNG to render: ``symbol`` at ``pixels`` square in ``colour`` into ``path``."""
+
+    source: str
+    path: str
+    symbol: bytes
+    pixels: int
+    colour: str
+
+
+@dataclass
+class Plan:
+    """What a build would write, computed without writing anything."""
+
+    settings: Settings
+    catalog: Catalog
+    symbols: dict[str, Symbol]
+    files: dict[str, bytes]  # relative path -> bytes: sprite, css, gallery, manifest
+    pngs: dict[str, Render]  # relative path -> how to render it
+    cache: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def out(self) -> Path:
+        return self.settings.out
+
+    def missing_pngs(self) -> list[Render]:
+        return [job for path, job in self.pngs.items() if not (self.out / path).is_file()]
+
+    def stale(self) -> list[str]:
+        """Hashed files in the output folder that this build does not produce."""
+        wanted = {*self.files, *self.pngs}
+        return [path for path in _hashed_files(self.out) if path not in wanted]
+
+
+@dataclass
+class BuildResult:
+    """What a build did."""
+
+    out: Path
+    icons: int
+    rendered: list[str]
+    reused: int
+    removed: list[str]
+    seconds: float
+
+    def summary(self) -> str:
+        return (
+            f"built {self.icons} icons into {self.out}/: {len(self.rendered)} PNGs rendered, "
+            f"{self.reused} reused, {len(self.removed)} stale files removed "
+            f"in {self.seconds:.2f}s"
+        )
+
+
+def _sha(*parts: bytes | str) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part.encode() if isinstance(part, str) else part)
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def _renderer_version() -> str:
+    try:
+        return metadata.version("cairosvg")
+    except metadata.PackageNotFoundError:  # pragma: no cover - cairosvg is a dependency
+        return "unknown"
+
+
+def css_bytes() -> bytes:
+    """The shipped ``iconkit.css``."""
+    return resources.files("iconkit").joinpath("static/iconkit.css").read_bytes()
+
+
+def plan(settings: Settings, icons: Iterable[str] | None = None) -> Plan:
+    """Everything a build of ``settings`` would write; ``icons`` limits it to those names."""
+    catalog = load_catalog(settings.catalog)
+    chosen = list(catalog) if icons is None else _choose(catalog, icons)
+    cache = _read_cache(settings.out)
+    symbols: dict[str, Symbol] = {}
+    fresh: dict[str, str] = {}
+    for icon in chosen:
+        symbol, key = _symbol(icon, cache)
+        symbols[icon.name] = symbol
+        fresh[key] = symbol.markup.decode()
+    sprite = assemble(symbols.values())
+    sprite_name = f"sprite.{_sha(sprite)[:8]}.svg"
+    css = css_bytes()
+    css_name = f"iconkit.{_sha(css)[:8]}.css"
+    pngs: dict[str, Render] = {}
+    renderer = _renderer_version()
+    entries: dict[str, Any] = {}
+    for icon in chosen:
+        symbol = symbols[icon.name]
+        png: dict[str, str] = {}
+        for size in settings.sizes:
+            for scale in settings.scales:
+                for colour_name, colour in settings.colours.items():
+                    pixels = size * scale
+                    key = _sha(symbol.hash, str(pixels), colour, __version__, renderer)[:8]
+                    path = f"png/{icon.name}-{size}@{scale}x-{colour_name}.{key}.png"
+                    png[f"{size}@{scale}x-{colour_name}"] = path
+                    pngs[path] = Render(str(icon.path), path, symbol.markup, pixels, colour)
+        entries[icon.name] = _entry(icon, symbol, png)
+    manifest = {
+        "schema": SCHEMA,
+        "iconkit": __version__,
+        "sprite": sprite_name,
+        "css": css_name,
+        "url_prefix": settings.url_prefix,
+        "icons": entries,
+    }
+    files = {
+        sprite_name: sprite,
+        css_name: css,
+        GALLERY: render_gallery(manifest, sprite),
+        MANIFEST: (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode(),
+    }
+    return Plan(settings, catalog, symbols, files, pngs, fresh)
+
+
+def _choose(catalog: Catalog, names: Iterable[str]) -> list[Icon]:
+    wanted = {catalog.resolve(name).name for name in names}
+    return [icon for icon in catalog if icon.name in wanted]
+
+
+def _entry(icon: Icon, symbol: Symbol, png: dict[str, str]) -> dict[str, Any]:
+    return {
+        "title": icon.title,
+        "description": icon.description,
+        "aliases": list(icon.aliases),
+        "tags": list(icon.tags),
+        "symbol": icon.name,
+        "hash": symbol.hash,
+        "fixed_colours": icon.fixed_colours,
+        "animated": icon.animated,
+        "png": png,
+    }
+
+
+def _symbol(icon: Icon, cache: Mapping[str, str]) -> tuple[Symbol, str]:
+    try:
+        data = icon.path.read_bytes()
+    except OSError as error:
+        raise BuildError(f"{icon.path}: cannot read: {error.strerror or error}") from None
+    key = _sha(icon.name, data, __version__)
+    cached = cache.get(key)
+    if cached is not None:
+        return Symbol(icon.name, cached.encode()), key
+    return make_symbol(icon.name, data, icon.path), key
+
+
+def _read_cache(out: Path) -> dict[str, str]:
+    try:
+        data = json.loads((out / CACHE / "symbols.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("iconkit") != __version__:
+        return {}
+    symbols = data.get("symbols")
+    return symbols if isinstance(symbols, dict) else {}
+
+
+def _hashed_files(out: Path) -> Iterator[str]:
+    """Files of earlier builds: ``sprite.*.svg``, ``iconkit.*.css``, ``png/*.png``."""
+    if not out.is_dir():
+        return
+    for pattern in ("sprite.*.svg", "iconkit.*.css", "png/*.png"):
+        for path in sorted(out.glob(pattern)):
+            yield path.relative_to(out).as_posix()
+
+
+def check(settings: Settings, icons: Iterable[str] | None = None) -> list[str]:
+    """What is missing or stale in the output folder; an empty list when it is up to date."""
+    work = plan(settings, icons)
+    out = settings.out
+    problems: list[str] = []
+    for path, data in work.files.items():
+        target = out / path
+        if not target.is_file():
+            problems.append(f"{out / path}: missing")
+        elif target.read_bytes() != data:
+            problems.append(f"{out / path}: stale")
+    problems.extend(f"{out / job.path}: missing" for job in work.missing_pngs())
+    problems.extend(f"{out / path}: stale, from an earlier build" for path in work.stale())
+    return problems
+
+
+def build(
+    settings: Settings,
+    icons: Iterable[str] | None = None,
+    *,
+    progress: TextIO | None = None,
+) -> BuildResult:
+    """Build into ``settings.out``; on any failure the previous output is left as it was.
+
+    ``progress`` is a terminal stream for a progress bar, or ``None`` for silence.
+    """
+    started = time.perf_counter()
+    work = plan(settings, icons)
+    out = settings.out
+    created = not out.exists()
+    out.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".iconkit-tmp-", dir=out))
+    try:
+        jobs = work.missing_pngs()
+        _render_all(jobs, staging, settings.jobs or os.cpu_count() or 1, progress)
+        for name, data in work.files.items():
+            _write(staging / name, data)
+        # Commit: hashed files first, the manifest (the switch to the new build) last.
+        order = [job.path for job in jobs] + [p for p in work.files if p != MANIFEST] + [MANIFEST]
+        for path in order:
+            (out / path).parent.mkdir(parents=True, exist_ok=True)
+            os.replace(staging / path, out / path)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        if created:
+            shutil.rmtree(out, ignore_errors=True)
+        raise
+    shutil.rmtree(staging, ignore_errors=True)
+    removed = work.stale()
+    for path in removed:
+        (out / path).unlink(missing_ok=True)
+    _write_cache(out, work.cache)
+    return BuildResult(
+        out=out,
+        icons=len(work.symbols),
+        rendered=[job.path for job in jobs],
+        reused=len(work.pngs) - len(jobs),
+        removed=removed,
+        seconds=time.perf_counter() - started,
+    )
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Write ``data`` to a temporary name beside ``path``, then rename it into place."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _write_cache(out: Path, symbols: dict[str, str]) -> None:
+    data = {"iconkit": __version__, "symbols": dict(sorted(symbols.items()))}
+    _write(out / CACHE / "symbols.json", json.dumps(data).encode())
+
+
+def _render_batch(batch: list[Render], staging: str) -> str | None:
+    """Render one icon's PNGs into ``staging``; the problem as text, or ``None``."""
+    from iconkit.png import render_png
+
+    for job in batch:
+        try:
+            data = render_png(job.symbol, job.pixels, job.colour)
+        except Exception as error:  # cairosvg raises many kinds; report, do not crash the pool
+            return f"{job.source}: cannot render {job.path}: {error}"
+        _write(Path(staging) / job.path, data)
+    return None
+
+
+def _render_all(jobs: list[Render], staging: Path, workers: int, stream: TextIO | None) -> None:
+    batches: dict[str, list[Render]] = {}
+    for job in jobs:
+        batches.setdefault(job.source, []).append(job)
+    bar = _Progress(len(jobs), stream)
+    if workers <= 1 or len(batches) <= 1:
+        for batch in batches.values():
+            _raise(_render_batch(batch, str(staging)))
+            bar.advance(len(batch))
+    else:
+        with ProcessPoolExecutor(max_workers=min(workers, len(batches))) as pool:
+            futures = {
+                pool.submit(_render_batch, batch, str(staging)): len(batch)
+                for batch in batches.values()
+            }
+            for future in as_completed(futures):
+                problem = future.result()
+                if problem is not None:
+                    for other in futures:
+                        other.cancel()
+                    _raise(problem)
+                bar.advance(futures[future])
+    bar.close()
+
+
+def _raise(problem: str | None) -> None:
+    if problem is not None:
+        raise BuildError(problem)
+
+
+class _Progress:
+    """A one-line progress bar on a terminal stream; nothing without one."""
+
+    def __init__(self, total: int, stream: TextIO | None) -> None:
+        self.total, self.stream, self.done, self.drawn = total, stream, 0, 0.0
+
+    def advance(self, count: int) -> None:
+        self.done += count
+        now = time.monotonic()
+        if self.stream is not None and (now - self.drawn > 0.1 or self.done == self.total):
+            self.drawn = now
+            filled = 30 * self.done // max(self.total, 1)
+            bar = "#" * filled + "." * (30 - filled)
+            self.stream.write(f"\rrendering PNGs [{bar}] {self.done}/{self.total}")
+            self.stream.flush()
+
+    def close(self) -> None:
+        if self.stream is not None and self.drawn:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+def load_manifest(out_dir: str | Path) -> dict[str, Any]:
+    """The ``manifest.json`` of a build; ``ManifestError`` saying what to run when unusable."""
+    path = Path(out_dir) / MANIFEST
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ManifestError(f"{path}: no manifest; run `iconkit build`") from None
+    except (OSError, ValueError) as error:
+        raise ManifestError(f"{path}: unreadable ({error}); run `iconkit build`") from None
+    if not isinstance(data, dict) or data.get("schema") != SCHEMA:
+        found = data.get("schema") if isinstance(data, dict) else None
+        raise ManifestError(
+            f"{path}: schema {found!r}, expected {SCHEMA}; run `iconkit build` again"
+        )
+    return data
+
+
+def terminal(stream: TextIO = sys.stderr) -> TextIO | None:
+    """``stream`` if it is a terminal, else ``None``."""
+    return stream if stream.isatty() else None

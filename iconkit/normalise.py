@@ -1,0 +1,542 @@
+"""Make messy exports consistent: editor cruft out, a viewBox in, colours that follow the text.
+
+``normalise`` works on a tree that ``safesvg.sanitize`` has passed; ``clean_svg``
+is the whole way from untrusted bytes to the file ``iconkit add`` writes.
+Both are idempotent: a second run changes nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import tinycss2
+from lxml import etree
+from tinycss2.color3 import parse_color
+
+from iconkit._svgrules import PRESENTATION, SHAPES
+from iconkit.safesvg import (
+    DEFAULT_LIMITS,
+    SVG_NS,
+    XLINK_NS,
+    Limits,
+    parse_svg,
+    remove_node,
+    sanitize,
+    text_of,
+)
+
+EDITOR_NAMESPACES = frozenset(
+    (
+        "http://www.inkscape.org/namespaces/inkscape",
+        "http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd",
+        "http://ns.adobe.com/AdobeIllustrator/10.0/",
+        "http://ns.adobe.com/AdobeSVGViewerExtensions/3.0/",
+        "http://ns.adobe.com/Extensibility/1.0/",
+        "http://ns.adobe.com/Flows/1.0/",
+        "http://ns.adobe.com/Graphs/1.0/",
+        "http://ns.adobe.com/ImageReplacement/1.0/",
+        "http://ns.adobe.com/SaveForWeb/1.0/",
+        "http://ns.adobe.com/Variables/1.0/",
+        "http://ns.adobe.com/xap/1.0/",
+        "http://www.bohemiancoding.com/sketch/ns",
+        "http://www.figma.com/figma/ns",
+        "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+        "http://creativecommons.org/ns#",
+        "http://purl.org/dc/elements/1.1/",
+        "http://web.resource.org/cc/",
+    )
+)
+_WORDS = frozenset(("metadata", "title", "desc"))
+_LEGACY = frozenset(("enable-background",))  # inert attributes old exporters write
+_ROOT_SIZES = ("width", "height", "x", "y")
+_ROOT_CRUFT = (
+    "version",
+    "baseProfile",
+    "id",
+    "{http://www.w3.org/XML/1998/namespace}space",
+    "class",  # the markup decides classes, roles and names where the icon is used
+    "role",
+    "aria-hidden",
+    "aria-label",
+    "focusable",
+)
+_DEFAULTS = {
+    "fill-opacity": "1",
+    "stroke-opacity": "1",
+    "opacity": "1",
+    "stroke-dasharray": "none",
+    "stroke-dashoffset": "0",
+    "stroke-miterlimit": "4",
+    "fill-rule": "nonzero",
+    "clip-rule": "nonzero",
+    "display": "inline",
+    "visibility": "visible",
+}
+_DEFINITIONS = frozenset(
+    ("clipPath", "mask", "linearGradient", "radialGradient", "pattern", "marker", "filter")
+)
+_NON_PAINTING = frozenset(("clipPath", "mask", "defs", "symbol", "pattern", "marker"))
+_PAINT = ("fill", "stroke", "stop-color", "color", "flood-color", "lighting-color")
+_SIZE = re.compile(r"\s*([0-9]*\.?[0-9]+)\s*(px)?\s*$")
+_HREFS = ("href", f"{{{XLINK_NS}}}href")
+_URL = re.compile(r"""url\(\s*(?:"#([^"]*)"|'#([^']*)'|#([^)\s]*))\s*\)""")
+
+
+def _target(match: re.Match[str]) -> str:
+    return next(group for group in match.groups() if group is not None)
+
+
+class Cleaned(NamedTuple):
+    """What ``clean_svg`` returns: the bytes to write and what the designer should know."""
+
+    svg: bytes
+    findings: list[str]
+
+
+def clean_svg(
+    data: bytes,
+    source: Path | str,
+    *,
+    fixed_colours: bool = False,
+    fix: bool = False,
+    limits: Limits = DEFAULT_LIMITS,
+    name: str | None = None,
+    grid: float = 24,
+) -> Cleaned:
+    """Read, sanitise and normalise SVG bytes; return the file to write and the findings.
+
+    Without ``fix`` forbidden content raises ``UnsafeSVGError``; with it, it is
+    removed and each removal is a finding. Warnings from ``normalise`` follow.
+    """
+    root = parse_svg(data, source, limits)
+    strip_cruft(root)
+    removed = sanitize(root, source, fix=fix)
+    warnings = normalise(root, fixed_colours=fixed_colours, name=name, grid=grid)
+    return Cleaned(serialise(root), [*removed, *warnings])
+
+
+def serialise(root: etree._Element) -> bytes:
+    """The canonical bytes of a normalised icon: two-space indent, no declaration.
+
+    SVG is the default namespace (no ``svg:`` prefixes); ``xlink`` is declared
+    only where an ``xlink:href`` needs it.
+    """
+    root = _canonical(root)
+    for element in root.iter():
+        keep = isinstance(element.tag, str) and etree.QName(element).localname == "style"
+        if not keep and element.text is not None and not element.text.strip():
+            element.text = None
+        if element.tail is not None and not element.tail.strip():
+            element.tail = None
+    etree.indent(root, space="  ")
+    return etree.tostring(root, encoding="utf-8") + b"\n"
+
+
+def _canonical(root: etree._Element) -> etree._Element:
+    uses_xlink = any(f"{{{XLINK_NS}}}href" in el.attrib for el in _elements(root))
+    nsmap: Any = {None: SVG_NS, "xlink": XLINK_NS} if uses_xlink else {None: SVG_NS}
+    if root.nsmap == nsmap and all(el.prefix is None for el in _elements(root)):
+        return root
+
+    def copy(element: etree._Element, parent: etree._Element | None) -> etree._Element:
+        attributes = {str(k): str(v) for k, v in element.attrib.items()}
+        if parent is None:
+            new = etree.Element(element.tag, attributes, nsmap=nsmap)
+        else:
+            new = etree.SubElement(parent, element.tag, attributes)
+        new.text, new.tail = element.text, element.tail
+        for child in element:
+            if isinstance(child.tag, str):
+                copy(child, new)
+        return new
+
+    return copy(root, None)
+
+
+def normalise(
+    root: etree._Element, *, fixed_colours: bool, name: str | None = None, grid: float = 24
+) -> list[str]:
+    """Normalise a sanitised icon in place; return warnings for what it cannot fix.
+
+    Removes editor namespaces, metadata, words, comments and hidden layers,
+    moves CSS onto presentation attributes, derives a ``viewBox`` and drops fixed
+    sizes, turns a single hard-coded colour into ``currentColor`` unless
+    ``fixed_colours``, drops unused ids and prefixes the rest with ``name``.
+    """
+    warnings: list[str] = []
+    strip_cruft(root)
+    warnings += _inline_stylesheets(root)
+    _inline_style_attributes(root)
+    _drop_hidden(root)
+    warnings += _fix_root(root, grid)
+    _drop_empty_groups(root)
+    if not fixed_colours:
+        warnings += _follow_text_colour(root)
+    while True:  # dropping one reference can orphan a definition, and so on
+        before = etree.tostring(root)
+        _tidy_ids(root, name)
+        _drop_defaults(root)
+        _drop_empty_groups(root)
+        if etree.tostring(root) == before:
+            break
+    etree.cleanup_namespaces(root)
+    return warnings
+
+
+def strip_cruft(root: etree._Element) -> None:
+    """Remove comments, editor namespaces, metadata and words (``title``/``desc``)."""
+    for node in list(root.iter()):
+        if isinstance(node, etree._Comment):
+            remove_node(node)
+        elif isinstance(node.tag, str) and node is not root:
+            qname = etree.QName(node)
+            cruft = qname.namespace in EDITOR_NAMESPACES
+            if cruft or (qname.namespace == SVG_NS and qname.localname in _WORDS):
+                remove_node(node)
+    for node in [*root.itersiblings(preceding=True), *root.itersiblings()]:
+        if isinstance(node, etree._Comment):
+            remove_node(node)
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        for attribute in map(str, list(element.attrib)):
+            qname = etree.QName(attribute)
+            if qname.namespace in EDITOR_NAMESPACES or (
+                qname.namespace is None
+                and (qname.localname.startswith("data-") or qname.localname in _LEGACY)
+            ):
+                del element.attrib[attribute]
+    etree.cleanup_namespaces(root)
+
+
+def _elements(root: etree._Element) -> Iterator[etree._Element]:
+    return (el for el in root.iter() if isinstance(el.tag, str))
+
+
+def _local(element: etree._Element) -> str:
+    return etree.QName(element).localname
+
+
+def _declarations(text: str) -> list[tuple[str, str]]:
+    found = []
+    for node in tinycss2.parse_blocks_contents(text, skip_comments=True, skip_whitespace=True):
+        if node.type == "declaration":
+            found.append((node.lower_name, tinycss2.serialize(node.value).strip()))
+    return found
+
+
+def _inline_style_attributes(root: etree._Element) -> None:
+    for element in _elements(root):
+        style = element.get("style")
+        if style is None:
+            continue
+        for name, value in _declarations(str(style)):
+            if name in PRESENTATION and value:
+                element.set(name, value)
+        del element.attrib["style"]
+
+
+_SIMPLE_SELECTOR = re.compile(r"^([A-Za-z][\w-]*)?((?:[.#][\w-]+)*)$")
+
+
+def _inline_stylesheets(root: etree._Element) -> list[str]:
+    """Apply ``<style>`` rules with simple selectors as attributes; warn about the rest."""
+    warnings = []
+    for style in [el for el in _elements(root) if _local(el) == "style"]:
+        rules = _simple_rules(text_of(style))
+        if rules is None:
+            line = style.sourceline
+            warnings.append(
+                f"line {line}: <style> kept: its selectors are not simple, and its rules would "
+                "apply to the whole page when the sprite is inlined; use presentation attributes"
+            )
+            continue
+        used_classes: set[str] = set()
+        for element in _elements(root):
+            matched = sorted(
+                (specificity, order, declarations)
+                for order, (selector, specificity, declarations) in enumerate(rules)
+                if _matches(element, selector)
+            )
+            for _, _, declarations in matched:
+                for name, value in declarations:
+                    if name in PRESENTATION and value:
+                        element.set(name, value)
+            used_classes |= {s[1:] for s, _, _ in rules if s.startswith(".")}
+        for element in _elements(root):
+            classes = [c for c in str(element.get("class", "")).split() if c not in used_classes]
+            if classes:
+                element.set("class", " ".join(classes))
+            elif element.get("class") is not None:
+                del element.attrib["class"]
+        remove_node(style)
+    return warnings
+
+
+def _simple_rules(text: str) -> list[tuple[str, int, list[tuple[str, str]]]] | None:
+    rules = []
+    for node in tinycss2.parse_stylesheet(text, skip_comments=True, skip_whitespace=True):
+        if node.type != "qualified-rule":
+            return None
+        declarations = _declarations(tinycss2.serialize(node.content))
+        for selector in tinycss2.serialize(node.prelude).split(","):
+            match = _SIMPLE_SELECTOR.match(selector.strip())
+            if not match or not selector.strip():
+                return None
+            parts = re.findall(r"[.#][\w-]+", match.group(2))
+            specificity = sum(100 if p[0] == "#" else 10 for p in parts) + bool(match.group(1))
+            rules.append((selector.strip(), specificity, declarations))
+    return rules
+
+
+def _matches(element: etree._Element, selector: str) -> bool:
+    match = _SIMPLE_SELECTOR.match(selector)
+    if match is None:
+        return False
+    if match.group(1) and match.group(1) != _local(element):
+        return False
+    classes = str(element.get("class", "")).split()
+    for part in re.findall(r"[.#][\w-]+", match.group(2)):
+        if part[0] == "." and part[1:] not in classes:
+            return False
+        if part[0] == "#" and element.get("id") != part[1:]:
+            return False
+    return True
+
+
+def _hidden(element: etree._Element) -> bool:
+    if str(element.get("display", "")).strip() == "none":
+        return True
+    if str(element.get("visibility", "")).strip() in ("hidden", "collapse"):
+        return not any(
+            str(d.get("visibility", "")).strip() == "visible" for d in _elements(element)
+        )
+    return False
+
+
+def _drop_hidden(root: etree._Element) -> None:
+    for element in list(_elements(root)):
+        if element is root or _inside(element, _NON_PAINTING) or element.getparent() is None:
+            continue
+        if _hidden(element) and not _is_referenced(root, element):
+            remove_node(element)
+
+
+def _inside(element: etree._Element, tags: frozenset[str]) -> bool:
+    return any(_local(a) in tags for a in element.iterancestors()) or _local(element) in tags
+
+
+def _is_referenced(root: etree._Element, element: etree._Element) -> bool:
+    ident = element.get("id")
+    return ident is not None and str(ident) in _references(root)
+
+
+def _references(root: etree._Element) -> set[str]:
+    found: set[str] = set()
+    for element in _elements(root):
+        for attribute, value in element.attrib.items():
+            text = str(value)
+            if attribute in _HREFS and text.startswith("#"):
+                found.add(text[1:])
+            found |= {_target(m) for m in _URL.finditer(text)}
+    return found
+
+
+def _fix_root(root: etree._Element, grid: float) -> list[str]:
+    warnings = []
+    if root.get("viewBox") is None:
+        wide = _SIZE.match(str(root.get("width", "")))
+        high = _SIZE.match(str(root.get("height", "")))
+        if wide and high:
+            root.set("viewBox", f"0 0 {_number(wide.group(1))} {_number(high.group(1))}")
+        else:
+            warnings.append("no viewBox, and no width and height in pixels to derive one from")
+            return warnings
+    for attribute in (*_ROOT_SIZES, *_ROOT_CRUFT):
+        if attribute in root.attrib:
+            del root.attrib[attribute]
+    box = viewbox(root)
+    if box is None:
+        warnings.append(f"viewBox {root.get('viewBox')!r} is not four numbers")
+        return warnings
+    x, y, width, height = box
+    if width != height:
+        warnings.append(f"viewBox {_box(box)} is not square")
+    elif (x, y, width) != (0, 0, grid):
+        warnings.append(f"viewBox {_box(box)} is off the {_number(str(grid))}-unit grid")
+    return warnings
+
+
+def viewbox(root: etree._Element) -> tuple[float, float, float, float] | None:
+    """The four numbers of ``root``'s viewBox, or ``None`` when it has none or a bad one."""
+    parts = re.split(r"[\s,]+", str(root.get("viewBox", "")).strip())
+    try:
+        x, y, width, height = (float(p) for p in parts)
+    except ValueError:
+        return None
+    return x, y, width, height
+
+
+def _box(box: tuple[float, float, float, float]) -> str:
+    return " ".join(_number(str(n)) for n in box)
+
+
+def _number(text: str) -> str:
+    value = float(text)
+    return str(int(value)) if value.is_integer() else str(value)
+
+
+def colours(root: etree._Element) -> tuple[set[str], bool]:
+    """The hard-coded paint colours of an icon (as hex) and whether it uses ``currentColor``.
+
+    Shapes that rely on the default black fill count as black. Clip paths and
+    masks do not paint, so their colours do not count.
+    """
+    found: set[str] = set()
+    current = False
+    for element in _elements(root):
+        if _inside(element, frozenset(("clipPath", "mask"))) or not _paints(element):
+            continue
+        for attribute in _PAINT:
+            value = element.get(attribute)
+            if value is None:
+                continue
+            colour = parse_color(str(value))
+            if colour == "currentColor":
+                current = True
+            elif colour is not None and colour.alpha > 0:
+                found.add(_hex(colour))
+        if _local(element) in SHAPES and _local(element) != "line" and _fill_of(element) is None:
+            found.add("#000000")
+    return found, current
+
+
+def _paints(element: etree._Element) -> bool:
+    """True when ``element`` draws something or passes paint on to something that does."""
+    drawing = SHAPES | {"use", "stop", "feFlood", "feDropShadow"}
+    return any(_local(node) in drawing for node in _elements(element))
+
+
+def _hex(colour: tuple[float, float, float, float]) -> str:
+    red, green, blue, alpha = colour
+    text = "#" + "".join(f"{round(c * 255):02x}" for c in (red, green, blue))
+    return text if alpha == 1 else text + f"{round(alpha * 255):02x}"
+
+
+def _fill_of(element: etree._Element) -> str | None:
+    for node in (element, *element.iterancestors()):
+        value = node.get("fill")
+        if value is not None:
+            return str(value)
+    return None
+
+
+def _follow_text_colour(root: etree._Element) -> list[str]:
+    found, current = colours(root)
+    if not found:
+        return []
+    if len(found) > 1 or current or len(next(iter(found))) > 7:
+        listed = ", ".join(sorted(found))
+        return [
+            f"hard-coded colours on a monochrome icon ({listed}"
+            f"{' beside currentColor' if current else ''}): draw in currentColor, "
+            "or mark the icon fixed_colours"
+        ]
+    implicit = any(
+        _local(el) in SHAPES and _local(el) != "line" and _fill_of(el) is None
+        for el in _elements(root)
+        if not _inside(el, frozenset(("clipPath", "mask")))
+    )
+    for element in _elements(root):
+        if _inside(element, frozenset(("clipPath", "mask"))):
+            continue
+        for attribute in _PAINT:
+            value = element.get(attribute)
+            colour = parse_color(str(value)) if value is not None else None
+            if colour is not None and colour != "currentColor":
+                element.set(attribute, "currentColor")
+    if implicit:
+        root.set("fill", "currentColor")
+    return []
+
+
+def _tidy_ids(root: etree._Element, name: str | None) -> None:
+    used = _references(root)
+    for element in _elements(root):
+        ident = element.get("id")
+        if ident is not None and str(ident) not in used:
+            del element.attrib["id"]
+    if name is None:
+        return
+    renames = {}
+    taken: set[str] = set()
+    for element in _elements(root):
+        ident = element.get("id")
+        if ident is None or str(ident).startswith(f"{name}-"):
+            continue
+        slug = "-".join(re.findall(r"[A-Za-z0-9_]+", str(ident))) or "id"
+        new = f"{name}-{slug}"
+        while new in taken or root.find(f".//*[@id='{new}']") is not None:
+            new += "-x"
+        taken.add(new)
+        renames[str(ident)] = new
+    if not renames:
+        return
+
+    def rename(match: re.Match[str]) -> str:
+        target = _target(match)
+        return f"url(#{renames[target]})" if target in renames else match.group(0)
+
+    for element in _elements(root):
+        for attribute, raw in element.attrib.items():
+            value = str(raw)
+            if attribute == "id" and value in renames:
+                element.set("id", renames[value])
+            elif attribute in _HREFS and value.startswith("#") and value[1:] in renames:
+                element.set(attribute, "#" + renames[value[1:]])
+            elif "url(" in value:
+                element.set(attribute, _URL.sub(rename, value))
+        if _local(element) == "style" and element.text:
+            element.text = _URL.sub(rename, element.text)
+
+
+def _drop_defaults(root: etree._Element) -> None:
+    """Drop attributes that restate the initial value and override nothing inherited."""
+    for element in _elements(root):
+        for attribute, default in _DEFAULTS.items():
+            if str(element.get(attribute, "")).strip() != default:
+                continue
+            inherited = attribute not in ("display", "opacity")
+            if not inherited or all(a.get(attribute) is None for a in element.iterancestors()):
+                del element.attrib[attribute]
+
+
+def _drop_empty_groups(root: etree._Element) -> None:
+    """Drop empty groups and unreferenced definitions; unwrap groups with no attributes."""
+    changed = True
+    while changed:
+        changed = False
+        for element in list(_elements(root)):
+            tag = _local(element)
+            if element is root or element.getparent() is None:
+                continue
+            unused = tag in _DEFINITIONS and element.get("id") is None
+            empty = tag in ("g", "defs") and len(element) == 0 and element.get("id") is None
+            if unused or empty:
+                remove_node(element)
+                changed = True
+            elif tag == "g" and not element.attrib:
+                _unwrap(element)
+                changed = True
+
+
+def _unwrap(element: etree._Element) -> None:
+    parent = element.getparent()
+    assert parent is not None
+    index = parent.index(element)
+    for offset, child in enumerate(list(element)):
+        parent.insert(index + offset, child)
+    remove_node(element)

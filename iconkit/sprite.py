@@ -1,0 +1,295 @@
+"""The SVG symbol sprite: one ``<symbol id="NAME">`` per icon, shapes only.
+
+Each icon is parsed with the hardened parser, checked by ``safesvg.sanitize``
+and copied element by element into a fresh tree that keeps only SVG shapes and
+their attributes: no comments, no text, no ``<title>``/``<desc>``/``<metadata>``,
+no editor namespaces. Ids are namespaced ``NAME--ID`` and every reference to
+them rewritten, so two icons that both define ``id="a"`` never collide.
+Presentation attributes on the icon's root ``<svg>`` move onto a ``<g>`` inside
+the symbol, so an icon drawn through ``<use>`` looks exactly like its file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from iconkit.catalog import Icon
+from iconkit.errors import UnsafeSVGError
+from iconkit.safesvg import SVG_NS, XLINK_NS, parse_svg, sanitize, source_line
+
+__all__ = ["Symbol", "assemble", "build_sprite", "make_symbol", "symbol_for"]
+
+ID_SEPARATOR = "--"
+_SVG = f"{{{SVG_NS}}}"
+_XLINK_HREF = f"{{{XLINK_NS}}}href"
+_SPRITE_OPEN = (
+    f'<svg xmlns="{SVG_NS}" aria-hidden="true" focusable="false" width="0" height="0">'.encode()
+)
+
+# Metadata that never reaches the sprite: words and editor data, not shapes.
+_DROPPED = frozenset({"title", "desc", "metadata"})
+# Elements that would put words or page-wide rules into the sprite: refused, not dropped,
+# because removing them changes what the icon looks like.
+_REFUSED = {
+    "text": "draws text; convert it to paths",
+    "tspan": "draws text; convert it to paths",
+    "textPath": "draws text; convert it to paths",
+    "style": "has a <style> sheet; use presentation attributes instead",
+    "foreignObject": "embeds non-SVG content",
+}
+# Root attributes that describe the canvas, not how shapes are painted.
+_ROOT_ONLY = frozenset(
+    {"viewBox", "width", "height", "x", "y", "id", "class", "version", "baseProfile",
+     "preserveAspectRatio", "role", "focusable", "enable-background", "space"}
+)  # fmt: skip
+# Containers where an invisible shape still matters (clip paths ignore paint).
+_KEEP_INVISIBLE = frozenset({"clipPath", "mask", "defs", "marker", "pattern", "symbol"})
+_SHAPES = frozenset({"path", "circle", "ellipse", "line", "rect", "polyline", "polygon"})
+_COORDINATES = frozenset(
+    {"x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "rx", "ry", "width", "height",
+     "stroke-width"}
+)  # fmt: skip
+_URL_REFERENCE = re.compile(r"url\(\s*(['\"]?)#([^)'\"\s]+)\1\s*\)")
+_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+_PATH_SEPARATOR = re.compile(r"[\s,]*")
+_PATH_COMMANDS = frozenset("MmLlHhVvCcSsQqTtAaZz")
+_ARC_FLAGS = (3, 4)
+
+
+@dataclass(frozen=True, slots=True)
+class Symbol:
+    """One icon's ``<symbol>`` as serialised bytes, with the hash of those bytes."""
+
+    name: str
+    markup: bytes
+
+    @property
+    def hash(self) -> str:
+        return hashlib.sha256(self.markup).hexdigest()
+
+
+def build_sprite(catalog: Iterable[Icon]) -> bytes:
+    """The sprite of every icon in ``catalog``, in catalogue order; the same input, same bytes.
+
+    Raises ``UnsafeSVGError`` (``path:line: problem``) for the first icon that cannot go in.
+    """
+    return assemble(symbol_for(icon) for icon in catalog)
+
+
+def assemble(symbols: Iterable[Symbol]) -> bytes:
+    """Join serialised symbols under the sprite's root ``<svg aria-hidden="true">``."""
+    return b"".join((_SPRITE_OPEN, *(symbol.markup for symbol in symbols), b"</svg>\n"))
+
+
+def symbol_for(icon: Icon) -> Symbol:
+    """Read ``icon``'s artwork and turn it into its symbol."""
+    try:
+        data = icon.path.read_bytes()
+    except OSError as error:
+        raise UnsafeSVGError(icon.path, f"cannot read: {error.strerror or error}") from None
+    return make_symbol(icon.name, data, icon.path)
+
+
+def make_symbol(name: str, data: bytes, source: Path | str) -> Symbol:
+    """Turn the SVG bytes of icon ``name`` (read from ``source``) into its symbol."""
+    root = parse_svg(data, source)
+    sanitize(root, source)
+    return Symbol(name, etree.tostring(_Converter(name, root, source).symbol()))
+
+
+class _Converter:
+    """Copies one icon's tree into a namespace-free ``<symbol>``, cleaning as it goes."""
+
+    def __init__(self, name: str, root: etree._Element, source: Path | str) -> None:
+        self.name, self.root, self.source = name, root, source
+        self.decimals = _decimals(_view_box(root, source))
+        self.ids = self._referenced_ids()
+
+    def fail(self, element: etree._Element, message: str) -> UnsafeSVGError:
+        return UnsafeSVGError(self.source, message, source_line(element))
+
+    def _referenced_ids(self) -> frozenset[str]:
+        """Ids that something in the icon refers to; refuses references that go elsewhere."""
+        defined: dict[str, etree._Element] = {}
+        wanted: list[tuple[str, etree._Element]] = []
+        for element in self.root.iter():
+            if not isinstance(element.tag, str):
+                continue
+            for attribute, raw in element.attrib.items():
+                value = str(raw)
+                if attribute == "id":
+                    if value in defined:
+                        raise self.fail(element, f"id {value!r} is defined twice")
+                    defined[value] = element
+                elif attribute in ("href", _XLINK_HREF):
+                    if not value.startswith("#"):
+                        raise self.fail(element, f"{value!r} refers outside the file")
+                    wanted.append((value[1:], element))
+                elif "url(" in value:
+                    wanted.extend((match[1], element) for match in _URL_REFERENCE.findall(value))
+        for target, element in wanted:
+            if target not in defined:
+                raise self.fail(element, f"refers to #{target}, which the file does not define")
+        return frozenset(target for target, _ in wanted)
+
+    def symbol(self) -> etree._Element:
+        root = self.root
+        symbol = etree.Element("symbol", id=self.name, viewBox=_view_box(root, self.source))
+        ratio = root.get("preserveAspectRatio")
+        if ratio:
+            symbol.set("preserveAspectRatio", " ".join(ratio.split()))
+        paint = {
+            key: value
+            for key, value in self.attributes(root)
+            if key not in _ROOT_ONLY and not key.startswith(("aria-", "data-"))
+        }
+        parent = etree.SubElement(symbol, "g", paint) if paint else symbol
+        for child in root:
+            self.copy(child, parent, inside_paint_server=False)
+        return symbol
+
+    def copy(
+        self, element: etree._Element, parent: etree._Element, *, inside_paint_server: bool
+    ) -> None:
+        tag = element.tag
+        if not isinstance(tag, str) or not tag.startswith(_SVG):
+            return  # comments, processing instructions, editor namespaces
+        local = tag[len(_SVG) :]
+        if local in _DROPPED:
+            return
+        if local in _REFUSED:
+            raise self.fail(element, f"<{local}> {_REFUSED[local]}")
+        attributes = dict(self.attributes(element, shape=local in _SHAPES))
+        if (
+            not inside_paint_server
+            and local in _SHAPES
+            and attributes.get("fill") == "none"
+            and attributes.get("stroke") == "none"
+            and "id" not in attributes
+        ):
+            return  # an invisible bounding box some editors add
+        copy = etree.SubElement(parent, local, attributes)
+        keeps = inside_paint_server or local in _KEEP_INVISIBLE
+        for child in element:
+            self.copy(child, copy, inside_paint_server=keeps)
+        if local in ("g", "defs") and len(copy) == 0:
+            parent.remove(copy)
+
+    def attributes(self, element: etree._Element, *, shape: bool = False) -> list[tuple[str, str]]:
+        kept: list[tuple[str, str]] = []
+        for key, raw in element.attrib.items():
+            attribute, value = str(key), " ".join(str(raw).split())
+            if attribute == _XLINK_HREF:
+                attribute = "href"
+            elif attribute.startswith("{"):
+                continue  # sodipodi:, inkscape:, xml:space and friends
+            if attribute == "id":
+                if value not in self.ids:
+                    continue
+                value = self.rename(value)
+            elif attribute == "href":
+                value = "#" + self.rename(value[1:])
+            elif "url(" in value:
+                value = _URL_REFERENCE.sub(lambda m: f"url(#{self.rename(m[2])})", value)
+            elif attribute == "d":
+                value = compact_path(value, self.decimals, self.source)
+            elif attribute == "points" or (shape and attribute in _COORDINATES):
+                value = _compact_numbers(value, self.decimals)
+            elif attribute != "class":
+                value = _compact_numbers(value, 6)  # bounding-box units: no real rounding
+            kept.append((attribute, value))
+        return kept
+
+    def rename(self, old: str) -> str:
+        return f"{self.name}{ID_SEPARATOR}{old}"
+
+
+def _view_box(root: etree._Element, source: Path | str) -> str:
+    box = root.get("viewBox")
+    if box:
+        parts = box.replace(",", " ").split()
+        if len(parts) == 4 and all(_NUMBER.fullmatch(part) for part in parts):
+            return " ".join(_format(float(part), 6) for part in parts)
+        raise UnsafeSVGError(source, f"viewBox {box!r} is not four numbers", source_line(root))
+    width, height = (root.get(key, "").removesuffix("px") for key in ("width", "height"))
+    if _NUMBER.fullmatch(width) and _NUMBER.fullmatch(height):
+        return f"0 0 {_format(float(width), 6)} {_format(float(height), 6)}"
+    raise UnsafeSVGError(source, "has no viewBox (and no width and height)", source_line(root))
+
+
+def _decimals(view_box: str) -> int:
+    """Decimal places that keep coordinates within 1/10,000 of the icon's size."""
+    width, height = (abs(float(part)) for part in view_box.split()[2:])
+    extent = max(width, height) or 1.0
+    return max(0, math.ceil(-math.log10(extent / 10_000)))
+
+
+def _format(number: float, decimals: int) -> str:
+    text = f"{round(number, decimals):.{decimals}f}" if decimals else str(round(number))
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    if text.startswith("0.") or text.startswith("-0."):
+        text = text.replace("0.", ".", 1)
+    return "0" if text in ("-0", "", "-") else text
+
+
+def _compact_numbers(value: str, decimals: int) -> str:
+    if not _NUMBER.fullmatch(value.strip().split(" ")[0] if value else "x"):
+        return value  # percentages, units, keywords: left as written
+    tokens = value.replace(",", " ").split()
+    if not all(_NUMBER.fullmatch(token) for token in tokens):
+        return value
+    return " ".join(_format(float(token), decimals) for token in tokens)
+
+
+def compact_path(d: str, decimals: int, source: Path | str = "<path>") -> str:
+    """Path data with numbers rounded to ``decimals`` and the fewest separators.
+
+    Arc flags are read one character at a time, as the grammar says, and a
+    separator is kept after them so that every renderer reads them back.
+    """
+    out: list[str] = []
+    position, end = 0, len(d)
+    command = ""
+    argument = 0
+    previous = ""  # the last number written, or "" after a command letter or flag
+    while True:
+        position = _PATH_SEPARATOR.match(d, position).end()  # type: ignore[union-attr]
+        if position >= end:
+            break
+        char = d[position]
+        if char in _PATH_COMMANDS:
+            command, argument, previous = char, 0, ""
+            out.append(char)
+            position += 1
+            continue
+        if not command:
+            raise UnsafeSVGError(source, f"path data {d[:20]!r}… does not start with a command")
+        if command in "Aa" and argument % 7 in _ARC_FLAGS:
+            if char not in "01":
+                raise UnsafeSVGError(
+                    source, f"path data has a bad arc flag near {d[position:][:12]!r}"
+                )
+            token, position = char, position + 1
+        else:
+            match = _NUMBER.match(d, position)
+            if match is None:
+                raise UnsafeSVGError(source, f"path data is not valid near {d[position:][:12]!r}")
+            token, position = _format(float(match[0]), decimals), match.end()
+        if (
+            out
+            and out[-1] not in _PATH_COMMANDS
+            and not (token.startswith("-") or (token.startswith(".") and "." in previous))
+        ):
+            out.append(" ")
+        out.append(token)
+        previous = token if not (command in "Aa" and argument % 7 in _ARC_FLAGS) else ""
+        argument += 1
+    return "".join(out)
