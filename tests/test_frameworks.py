@@ -19,7 +19,6 @@ from .templating import (  # noqa: F401
     build_dir_fixture,
     parse_page,
     shipped_fixture,
-    stylesheet_fixture,
     write_build,
 )
 
