@@ -42,9 +42,14 @@ fs.writeFileSync(out, store.toString({inline: true}));
 ICONKIT_SCRIPT = """
 import json, sys
 from pathlib import Path
+import iconkit.build
 from iconkit.build import build
+from iconkit.catalog import load_catalog
 from iconkit.config import Settings
 a = json.loads(sys.argv[1])
+if a.get("preload"):  # time the build alone: the catalogue is loaded before the clock starts
+    catalog = load_catalog(a["catalog"])
+    iconkit.build.load_catalog = lambda path=None: catalog
 s = Settings(catalog=Path(a["catalog"]), out=Path(a["out"]), png=a["png"], jobs=a["jobs"],
              sizes=tuple(a["sizes"]), scales=tuple(a["scales"]))
 r = build(s)
@@ -167,6 +172,9 @@ def fidelity(sprite: Path, files: list[Path], size: int = 48) -> tuple[int, int]
 
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
     tree = etree.parse(str(sprite), parser).getroot()
+    if not tree.nsmap.get(None):  # svgstore's inline output has no xmlns: read it as SVG
+        tree.set("xmlns", SVG_NS)
+        tree = etree.fromstring(etree.tostring(tree), parser)
     symbols = {s.get("id"): s for s in tree.iter(f"{{{SVG_NS}}}symbol")}
     defs = [d for d in tree if etree.QName(d).localname == "defs"]
     same = 0
@@ -243,6 +251,8 @@ def main() -> None:
         _, load_peak, stdout = run_measured([sys.executable, "-c", CATALOG_SCRIPT, str(catalog)])
         load_seconds = float(stdout.split()[1])
         ours, ours_peak = iconkit_cli(work, catalog, work / "iconkit")
+        _, _, alone = iconkit_build(work, catalog, work / "alone", jobs=cpus, preload=True)
+        _, _, alone_warm = iconkit_build(work, catalog, work / "alone", jobs=cpus, preload=True)
         warm, _ = iconkit_cli(work, catalog, work / "iconkit")
         theirs, theirs_peak, their_sprite = svg_sprite(modules, files, work / "svg-sprite")
         store, store_peak, store_sprite = svgstore(modules, files, work / "svgstore.svg")
@@ -282,6 +292,7 @@ def main() -> None:
             same, compared = fidelity(path, sample)
             row(f"{label}: {name} icons drawn through <use> like the source", f"{same}/{compared}")
         numbers[corpus] = {"iconkit": ours, "catalog": load_seconds, "warm": warm,
+                           "alone": alone["seconds"], "alone_warm": alone_warm["seconds"],
                            "svg-sprite": theirs, "svgstore": store, "gzip": sizes}  # fmt: skip
 
     # PNG: per-render cost against bare cairosvg, --jobs scaling, incremental rebuilds (lucide).
