@@ -212,6 +212,11 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("text", nargs="+", help="words that must all match")
     _add_format_option(search)
     _add_build_commands(command)
+    # Designers: `iconkit add` and `iconkit lint` (their arguments live beside their code).
+    from iconkit import add, lint
+
+    add.configure(command("add", add.run, "Clean SVG files and add them to the catalogue."))
+    lint.configure(command("lint", lint.run, "Check the catalogue's artwork and words."))
     return parser
 
 
