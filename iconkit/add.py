@@ -25,6 +25,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from iconkit.catalog import NAME_PATTERN, Catalog, load_catalog
+from iconkit.config import load_settings
 from iconkit.errors import AddError, CatalogError, IconkitError, UsageError
 from iconkit.normalise import clean_svg
 from iconkit.safesvg import DEFAULT_LIMITS, Limits
@@ -335,14 +336,23 @@ def icons_from_arguments(
     ]
 
 
-def default_catalog(given: str | None) -> Path:
-    """``--catalog``, else ``catalog.yaml`` here; ``add`` never writes into the installed set."""
+def configured_catalog(given: str | None) -> Path | None:
+    """``--catalog``, else ``[tool.iconkit] catalog``, else ``catalog.yaml`` here, else None."""
     if given:
         return Path(given)
+    configured = load_settings().catalog
+    if configured is not None:
+        return configured
     here = Path("catalog.yaml")
-    if here.is_file():
-        return here
-    raise UsageError("no catalog.yaml in this folder: run where it is, or pass --catalog PATH")
+    return here if here.is_file() else None
+
+
+def default_catalog(given: str | None) -> Path:
+    """The catalogue to add to; ``add`` never writes into the set installed with iconkit."""
+    path = configured_catalog(given)
+    if path is None:
+        raise UsageError("no catalog.yaml in this folder: run where it is, or pass --catalog PATH")
+    return path
 
 
 def configure(parser: argparse.ArgumentParser) -> None:

@@ -514,11 +514,10 @@ def check_new_artwork(icon: Any, svg: bytes) -> list[str]:
 
 
 def default_catalog(given: str | None) -> Path:
-    """``--catalog``, else ``catalog.yaml`` here, else the catalogue shipped with iconkit."""
-    if given:
-        return Path(given)
-    here = Path("catalog.yaml")
-    return here if here.is_file() else shipped_catalog_path()
+    """``--catalog``, ``[tool.iconkit] catalog`` or ``catalog.yaml`` here; else the shipped one."""
+    from iconkit.add import configured_catalog
+
+    return configured_catalog(given) or shipped_catalog_path()
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
