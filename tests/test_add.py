@@ -337,3 +337,16 @@ def test_a_failing_add_changes_no_byte(
     with pytest.raises(AddError):
         add_icons(path, icons, check=check_new_artwork)
     assert snapshot(tmp_path / "p") == before
+
+
+def test_the_designers_page_examples_run_and_name_every_option(
+    small: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = (ROOT / "docs" / "designers.md").read_text(encoding="utf-8")
+    monkeypatch.chdir(small.parent)
+    (small.parent / "bell.svg").write_text(TICK_SVG, encoding="utf-8")
+    for block in re.findall(r"```python\n(.*?)```", page, re.DOTALL):
+        exec(compile(block.replace("# add_icons", "add_icons"), "docs/designers.md", "exec"), {})
+    for option in ("--name", "--title", "--description", "--alias", "--tag", "--fixed-colours",
+                   "--fix", "--catalog", "--dry-run", "--format"):  # fmt: skip
+        assert option in page

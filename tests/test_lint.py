@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -290,3 +291,12 @@ def test_the_shipped_set_copied_lints_clean_and_fix_changes_nothing(tmp_path: Pa
     shutil.copytree(ROOT / "svg", tmp_path / "svg")
     report = lint(tmp_path / "catalog.yaml", fix=True)
     assert report.fixed == [] and report.findings == []
+
+
+def test_every_rule_is_documented_with_an_example() -> None:
+    page = (ROOT / "docs" / "designers.md").read_text(encoding="utf-8")
+    table = page.split("### Every rule")[1]
+    documented = re.findall(r"^\| `([a-z-]+)` \| (error|warning) \|", table, re.MULTILINE)
+    assert sorted(rule for rule, _ in documented) == sorted(CASES)
+    for rule, level in documented:
+        assert level in ("error", "warning"), rule

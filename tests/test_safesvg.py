@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
+from iconkit._svgrules import REFUSED_ELEMENTS
 from iconkit.errors import UnsafeSVGError
 from iconkit.safesvg import (
     CHUNK,
@@ -353,3 +355,11 @@ def test_injected_payloads_never_survive_and_sanitising_twice_changes_nothing(da
         assert all(not str(a).split("}")[-1].lower().startswith("on") for a in element.attrib)
     assert sanitize(root, "generated.svg", fix=True) == []
     assert etree.tostring(root) == once
+
+
+def test_the_security_page_examples_run_and_every_refused_element_is_listed() -> None:
+    page = (ROOT / "docs" / "security.md").read_text(encoding="utf-8")
+    for block in re.findall(r"```python\n(.*?)```", page, re.DOTALL):
+        exec(compile(block, "docs/security.md", "exec"), {})
+    for element in REFUSED_ELEMENTS:
+        assert f"<{element}>" in page, element
