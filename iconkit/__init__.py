@@ -1,8 +1,10 @@
 """iconkit: accessible SVG icons for Jinja templates, from one YAML catalogue."""
 
-from iconkit.catalog import Catalog, Icon, load_catalog
-from iconkit.errors import CatalogError, IconkitError, UnknownIconError, UnsafeSVGError
-from iconkit.jinja import install
+__version__ = "0.1.0"  # first, so modules imported below can read it
+
+from iconkit.catalog import Catalog, Icon, load_catalog  # noqa: E402
+from iconkit.errors import CatalogError, IconkitError, UnknownIconError, UnsafeSVGError  # noqa: E402
+from iconkit.jinja import install  # noqa: E402
 
 __all__ = [
     "Catalog",
@@ -14,5 +16,3 @@ __all__ = [
     "install",
     "load_catalog",
 ]
-
-__version__ = "0.1.0"

@@ -110,7 +110,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     from iconkit.build import build, check, terminal
     from iconkit.config import load_settings
 
-    settings = load_settings(catalog=args.catalog, out=args.out, jobs=args.jobs)
+    png = False if args.no_png else None
+    settings = load_settings(catalog=args.catalog, out=args.out, jobs=args.jobs, png=png)
     only = _used_icons(args.only_used, settings.catalog) if args.only_used else None
     if args.check:
         problems = check(settings, only)
@@ -162,6 +163,7 @@ def _add_build_commands(command: Callable[[str, Command, str], argparse.Argument
     )
     sub.add_argument("--check", action="store_true", help="write nothing; exit 1 if out of date")
     sub.add_argument("--quiet", action="store_true", help="no progress bar or summary")
+    sub.add_argument("--no-png", action="store_true", help="skip the PNG fallbacks")
     sub.add_argument(
         "--only-used",
         metavar="TEMPLATE_DIR",

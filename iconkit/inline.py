@@ -9,14 +9,14 @@ The ``<svg>`` is hidden from assistive technology and takes no room, without
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from importlib import import_module, resources
+from importlib import resources
 
 from lxml import etree
 
 from iconkit.catalog import Catalog
 from iconkit.markup import SYMBOL_PREFIX
 from iconkit.safesvg import SVG_NS, Limits, parse_svg, prefix_ids
+from iconkit.sprite import build_sprite
 
 _SPRITE_LIMITS = Limits(max_bytes=64_000_000, max_depth=64, max_elements=2_000_000)
 
@@ -28,8 +28,6 @@ def stylesheet() -> str:
 
 def sprite_block(catalog: Catalog) -> str:
     """The inline sprite of ``catalog``, ready to paste once near the top of ``<body>``."""
-    # TODO(templates): a plain import once iconkit/sprite.py is on main.
-    build_sprite: Callable[[Catalog], bytes] = import_module("iconkit.sprite").build_sprite
     root = parse_svg(build_sprite(catalog), "<inline sprite>", _SPRITE_LIMITS)
     prefix_ids(root, SYMBOL_PREFIX.rstrip("-"))
     for element in root.iter():  # indentation only: the page gets no stray whitespace text

@@ -9,8 +9,6 @@ as ik %}`` work. ``IconkitExtension`` does the same for ``extensions=[...]`` use
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
-from importlib import import_module
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +16,7 @@ from jinja2 import BaseLoader, ChoiceLoader, Environment, PackageLoader
 from jinja2.ext import Extension
 from markupsafe import Markup
 
+from iconkit.build import load_manifest
 from iconkit.catalog import Catalog, load_catalog
 from iconkit.errors import ManifestError
 from iconkit.markup import SYMBOL_PREFIX, Renderer, Urls
@@ -139,9 +138,6 @@ def _is_absolute(url: str) -> bool:
 
 
 def _manifest(catalog: Catalog, build_dir: Path) -> dict[str, Any]:
-    # TODO(templates): a plain import once iconkit/build.py is on main.
-    load_manifest: Callable[[Path], dict[str, Any]]
-    load_manifest = import_module("iconkit.build").load_manifest
     manifest = load_manifest(build_dir)
     missing = [icon.name for icon in catalog if icon.name not in manifest.get("icons", {})]
     if missing:

@@ -337,6 +337,8 @@ class Renderer:
                 "install(env, build_dir=...)"
             )
         pngs: Mapping[str, str] = self.manifest["icons"][icon.name].get("png", {})
+        if colour is None:  # the first colour of the build's settings
+            colour = next((key.split("-", 1)[1] for key in pngs), None)
         key = f"{size}@{scale}x-{colour}"
         if key not in pngs:
             sizes = sorted({int(k.split("@")[0]) for k in pngs})
@@ -346,12 +348,6 @@ class Renderer:
                 f"the build has sizes {sizes} and colours {colours} (see [tool.iconkit])"
             )
         return pngs[key]
-
-    def _default_colour(self) -> str:
-        colours = self.manifest.get("colours") if self.manifest else None
-        if isinstance(colours, Mapping) and colours:
-            return str(next(iter(colours)))
-        return "dark"
 
     def _icon_img(
         self,
@@ -368,7 +364,6 @@ class Renderer:
             return None
         if isinstance(size, bool) or not isinstance(size, int):
             raise IconArgumentError(f"icon_img({icon.name!r}): size must be whole pixels")
-        colour = self._default_colour() if colour is None else colour
         base = self.urls.base
         if absolute:
             if not self.urls.absolute_base:

@@ -24,7 +24,6 @@ from .templating import (  # noqa: F401
     parse,
     parse_page,
     shipped_fixture,
-    stylesheet_fixture,
     write_build,
 )
 
@@ -366,3 +365,27 @@ def test_docs_python_examples_run(
         if isinstance(env, Environment):
             svg = parse(env.from_string("{{ icon('comment') }}").render())
             assert svg.get("aria-label") == "Comment"
+
+
+def test_against_a_real_build(tmp_path: Path) -> None:
+    """The sprite, CSS and PNG URLs point at files ``iconkit build`` wrote."""
+    from iconkit.build import build
+    from iconkit.config import Settings
+
+    out = tmp_path / "static" / "icons"
+    build(Settings(out=out, sizes=(16,), colours={"dark": "#1f2328"}, jobs=1))
+    env = Environment(autoescape=True)
+    install(env, build_dir=out)
+    page = env.from_string(
+        "{{ icon_sprite() }}{{ icon('comment') }}{{ icon_img('email', size=16) }}"
+    ).render()
+    root = parse_page(page)
+    (link,) = root.iter("link")
+    (use,) = root.iter("use")
+    (img,) = root.iter("img")
+    sprite_url, _, symbol = use.get("href").partition("#")
+    served = {"/static/icons/" + p.relative_to(out).as_posix() for p in out.rglob("*")}
+    assert {link.get("href"), sprite_url, img.get("src")} <= served
+    assert img.get("srcset").split()[0] in served
+    sprite = etree.parse(str(out / sprite_url.rsplit("/", 1)[1])).getroot()
+    assert symbol in {el.get("id") for el in sprite.iter("{http://www.w3.org/2000/svg}symbol")}

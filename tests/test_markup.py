@@ -10,11 +10,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markupsafe import Markup
 
+from iconkit.build import load_manifest
 from iconkit.catalog import Catalog
 from iconkit.errors import ConfigError, IconArgumentError, ManifestError, UnknownIconError
 from iconkit.markup import DESC_ID_PREFIX, Renderer, Urls, clean_text
 
-from .templating import build_dir_fixture, load_manifest, parse, shipped_fixture, stylesheet_fixture  # noqa: F401
+from .templating import build_dir_fixture, parse, shipped_fixture  # noqa: F401
 
 SPRITE = "/static/icons/sprite.0123abcd.svg#"
 PROPERTY = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
