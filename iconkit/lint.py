@@ -125,6 +125,7 @@ class _Drawing:
     root: etree._Element
     drawn: etree._Element
     normal: bytes
+    notes: list[str]  # the normaliser's warnings
 
 
 class _Artwork:
@@ -156,7 +157,8 @@ class _Artwork:
         normal = clean_svg(
             data, icon.path, fixed_colours=icon.fixed_colours, fix=True, name=icon.name
         )
-        return {icon.name: _Drawing(data, root, etree.fromstring(drawn.svg), normal.svg)}
+        drawing = _Drawing(data, root, etree.fromstring(drawn.svg), normal.svg, normal.findings)
+        return {icon.name: drawing}
 
     def findings(self) -> list[Finding]:
         grid = self.settings.grid or _most_common(
@@ -192,6 +194,9 @@ class _Artwork:
                 "simplify the paths"
             )
             self.add(icon, WARNING, message, "size-budget")
+        for note in drawing.notes:
+            if "<style> kept" in note:
+                self.add(icon, WARNING, note.split(": ", 1)[-1], "style-element")
         if drawing.normal != drawing.data:
             message = (
                 f"not in normal form ({_differences(drawing.root)}): "

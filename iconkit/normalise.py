@@ -264,7 +264,7 @@ def _inline_stylesheets(root: etree._Element) -> list[str]:
             line = style.sourceline
             warnings.append(
                 f"line {line}: <style> kept: its selectors are not simple, and its rules would "
-                "apply to the whole page when the sprite is inlined; use presentation attributes"
+                "apply to the whole page the icon is inlined into; use presentation attributes"
             )
             continue
         used_classes: set[str] = set()

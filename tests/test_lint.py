@@ -98,6 +98,13 @@ CASES: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
         (ENTRY, svg(f'<!-- made by hand --><path d="M12 4v16" {STROKE}/>')),
         (ENTRY, PLAIN),
     ),
+    "style-element": (
+        (
+            ENTRY,
+            svg(f'<style>path:hover {{ opacity: 0.5 }}</style>\n  <path d="M12 4v16" {STROKE}/>'),
+        ),
+        (ENTRY, PLAIN),
+    ),
     "unused-file": ((ENTRY, PLAIN), (ENTRY, PLAIN)),  # the trigger adds svg/stray.svg
     "title-names-the-medium": ((ENTRY.replace("Probe", "Probe icon"), PLAIN), (ENTRY, PLAIN)),
     "title-too-long": (
@@ -144,7 +151,7 @@ def rules(findings: list[Finding]) -> set[str]:
 
 
 def test_every_rule_has_a_case() -> None:
-    assert len(CASES) == 19
+    assert len(CASES) == 20
 
 
 @pytest.mark.parametrize("rule", sorted(CASES))
