@@ -190,14 +190,15 @@ def strip_cruft(root: etree._Element) -> None:
     """Remove comments, editor namespaces, metadata and words (``title``/``desc``)."""
     for node in list(root.iter()):
         if isinstance(node, etree._Comment):
-            remove_node(node)
+            if _inert_comment(node):
+                remove_node(node)
         elif isinstance(node.tag, str) and node is not root:
             qname = etree.QName(node)
             cruft = qname.namespace in EDITOR_NAMESPACES
             if (cruft or qname.namespace == SVG_NS and qname.localname in _WORDS) and _inert(node):
                 remove_node(node)
     for node in [*root.itersiblings(preceding=True), *root.itersiblings()]:
-        if isinstance(node, etree._Comment):
+        if isinstance(node, etree._Comment) and _inert_comment(node):
             remove_node(node)
     for element in root.iter():
         if not isinstance(element.tag, str):
@@ -210,6 +211,11 @@ def strip_cruft(root: etree._Element) -> None:
             ):
                 del element.attrib[attribute]
     etree.cleanup_namespaces(root)
+
+
+def _inert_comment(comment: etree._Element) -> bool:
+    """A comment the sanitiser would pass; others stay for it to refuse."""
+    return not re.search(r"[<>]", str(comment.text or ""))
 
 
 def _inert(element: etree._Element) -> bool:

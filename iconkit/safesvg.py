@@ -294,6 +294,8 @@ def _sweep(root: etree._Element, source: Path | str, fix: bool) -> _Sweep:
     for node in [*root.itersiblings(preceding=True), *root.itersiblings()]:
         if isinstance(node, etree._ProcessingInstruction):
             sweep.found(node, f"processing instruction <?{node.target!s}?> is refused", drop=True)
+        elif isinstance(node, etree._Comment):
+            sweep.comment(node)
     for element in list(root.iter()):
         if element is root or element.getparent() is not None and _attached(element, root):
             sweep.element(element)
@@ -338,7 +340,10 @@ class _Sweep:
         if isinstance(element, etree._Entity):
             self.found(element, f"entity reference &{element.name}; is refused", drop=True)
             return
-        if not isinstance(element.tag, str):  # comments are inert; the normaliser drops them
+        if isinstance(element, etree._Comment):
+            self.comment(element)
+            return
+        if not isinstance(element.tag, str):
             return
         name = etree.QName(element)
         if name.namespace != SVG_NS:
@@ -355,6 +360,12 @@ class _Sweep:
             problem = stylesheet_problem(text_of(element))
             if problem:
                 self.found(element, f"<style>: {problem}", drop=True)
+
+    def comment(self, comment: etree._Element) -> None:
+        """Comments are inert in XML, but one holding ``<`` or ``>`` can end early in HTML
+        (``<!-->``) and turn its text into elements once the icon is inlined."""
+        if re.search(r"[<>]", str(comment.text or "")):
+            self.found(comment, "comment holding < or > (HTML could read it as markup)", drop=True)
 
     def animation(self, element: etree._Element, tag: str) -> None:
         target = str(element.get("attributeName", "")).strip()

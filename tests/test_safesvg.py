@@ -84,6 +84,7 @@ REFUSED_ON_SANITIZE = {
     "fe-image.svg": "<feImage> is refused",
     "link.svg": "<a> is refused",
     "dangling-reference.svg": "clip-path: reference to #PWNED, which is not in the icon",
+    "comment-mutation.svg": "comment holding < or > (HTML could read it as markup)",
 }
 
 
