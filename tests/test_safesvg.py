@@ -283,7 +283,23 @@ def _scheme_url(draw: st.DrawFn) -> str:
 @st.composite
 def _injection(draw: st.DrawFn) -> tuple[str, str | None, str | None]:
     """(kind, attribute or element name, value) of one hostile thing."""
-    kind = draw(st.sampled_from(["handler", "href", "xlink", "element", "paint", "style", "set"]))
+    kinds = ["handler", "href", "xlink", "element", "paint", "style", "set", "sheet", "comment"]
+    kind = draw(st.sampled_from(kinds))
+    if kind == "sheet":
+        rule = draw(
+            st.sampled_from(
+                [
+                    "@import 'PWNED.css';",
+                    "path { fill: url(//e/PWNED) }",
+                    "@font-face { src: url(PWNED.woff) }",
+                    "g { -moz-binding: url(#PWNED) }",
+                    "@media all { path { stroke: url(http://e/PWNED) } }",
+                ]
+            )
+        )
+        return kind, "style", rule
+    if kind == "comment":
+        return kind, None, draw(st.sampled_from(["><img onerror=PWNED>", "<script>PWNED</script>"]))
     if kind == "handler":
         return kind, draw(_HANDLERS), "alert('PWNED')"
     if kind in ("href", "xlink"):
@@ -333,6 +349,10 @@ def hostile_trees(draw: st.DrawFn) -> bytes:
             etree.SubElement(target, f"{{{SVG_NS}}}use").set(f"{{{XLINK}}}href", str(value))
         elif kind == "element":
             etree.SubElement(target, f"{{{SVG_NS}}}{name}").text = "PWNED"
+        elif kind == "sheet":
+            etree.SubElement(target, f"{{{SVG_NS}}}style").text = str(value)
+        elif kind == "comment":
+            target.append(etree.Comment(str(value)))
         else:
             animation = etree.SubElement(target, f"{{{SVG_NS}}}set")
             animation.set("attributeName", str(name))
