@@ -350,3 +350,24 @@ def test_the_designers_page_examples_run_and_name_every_option(
     for option in ("--name", "--title", "--description", "--alias", "--tag", "--fixed-colours",
                    "--fix", "--catalog", "--dry-run", "--format"):  # fmt: skip
         assert option in page
+
+
+def test_a_catalogue_changed_meanwhile_is_not_overwritten(
+    small: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import iconkit.add
+
+    real = iconkit.add._validate
+
+    def edit_meanwhile(*args: object, **kwargs: object) -> None:
+        real(*args, **kwargs)  # type: ignore[arg-type]
+        with small.open("a", encoding="utf-8") as stream:
+            stream.write("# someone else's edit\n")
+
+    monkeypatch.setattr(iconkit.add, "_validate", edit_meanwhile)
+    (small.parent / "ok.svg").write_text(TICK_SVG, encoding="utf-8")
+    with pytest.raises(AddError, match="changed while adding"):
+        add_icons(small, [new(small.parent / "ok.svg", "one")])
+    assert small.read_text(encoding="utf-8").endswith("# someone else's edit\n")
+    assert not (small.parent / "svg" / "one.svg").exists()
+    assert sorted(p.name for p in small.parent.rglob(".*")) == []
