@@ -12,7 +12,7 @@ from __future__ import annotations
 import codecs
 import copy
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
@@ -443,6 +443,22 @@ def _attribute_problem(element: etree._Element, attribute: str, value: str) -> s
     if problem:
         return f"{shown} on {tag}: {problem}"
     return None
+
+
+def elements(root: etree._Element) -> Iterator[etree._Element]:
+    """The elements in ``root`` (itself included), without comments or instructions."""
+    return (element for element in root.iter() if isinstance(element.tag, str))
+
+
+def local_name(element: etree._Element) -> str:
+    """``element``'s tag without its namespace."""
+    return etree.QName(element).localname
+
+
+def inside(element: etree._Element, tags: frozenset[str]) -> bool:
+    """True when ``element`` or one of its ancestors is one of ``tags`` (local names)."""
+    chain = (element, *element.iterancestors())
+    return any(local_name(node) in tags for node in chain)
 
 
 def text_of(element: etree._Element) -> str:

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from iconkit._yamledit import replace_scalar
 from iconkit.cli import main
-from iconkit.lint import Finding, LintSettings, lint, replace_scalar
+from iconkit.lint import Finding, LintSettings, lint
 
 from .conftest import ROOT
 
