@@ -14,6 +14,7 @@ from ruamel.yaml import YAML
 
 
 def load(text: str) -> Any:
+    """YAML text as ruamel's round-trip tree, which knows each value's line and column."""
     return YAML(typ="rt").load(text)
 
 

@@ -92,7 +92,6 @@ _DEFINITIONS = frozenset(
     ("clipPath", "mask", "linearGradient", "radialGradient", "pattern", "marker", "filter")
 )
 _NON_PAINTING = frozenset(("clipPath", "mask", "defs", "symbol", "pattern", "marker"))
-_PAINT = ("fill", "stroke", "stop-color", "color", "flood-color", "lighting-color")
 _SIZE = re.compile(r"\s*([0-9]*\.?[0-9]+)\s*(px)?\s*$")
 _HREFS = ("href", f"{{{XLINK_NS}}}href")
 _URL = re.compile(r"""url\(\s*(?:"#([^"]*)"|'#([^']*)'|#([^)\s]*))\s*\)""")
