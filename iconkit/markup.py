@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any
 
 from markupsafe import Markup, escape
 
@@ -171,43 +171,11 @@ class Urls:
     absolute_base: str | None = None
 
 
-class IconFunction(Protocol):
-    """The signature of ``Renderer.icon``."""
-
-    def __call__(
-        self,
-        name: str,
-        label: str | None = None,
-        *,
-        decorative: bool = False,
-        size: int | float | str | None = None,
-        class_: str | None = None,
-        desc: bool = False,
-        **attrs: AttrValue,
-    ) -> Markup: ...
-
-
-class ImgFunction(Protocol):
-    """The signature of ``Renderer.icon_img``."""
-
-    def __call__(
-        self,
-        name: str,
-        label: str | None = None,
-        *,
-        decorative: bool = False,
-        size: int = 24,
-        colour: str | None = None,
-        absolute: bool = False,
-        **attrs: AttrValue,
-    ) -> Markup: ...
-
-
 def _icon_function(
     plain: dict[tuple[Any, ...], Markup],
     miss: Callable[[object, object, object], Markup],
     general: Callable[..., Markup],
-) -> IconFunction:
+) -> Callable[..., Markup]:
     """The hot path as a plain function (Jinja calls one faster than a bound method).
 
     A call with only a name, a label and ``decorative`` that was seen before costs one
@@ -235,7 +203,7 @@ def _icon_function(
     return icon
 
 
-def _img_function(general: Callable[..., Markup]) -> ImgFunction:
+def _img_function(general: Callable[..., Markup]) -> Callable[..., Markup]:
     def icon_img(
         name: str,
         label: str | None = None,
@@ -273,8 +241,8 @@ class Renderer:
         self._cache: dict[tuple[Any, ...], Markup | _WithId] = {}
         self._plain: dict[tuple[Any, ...], Markup] = {}
         self._img_cache: dict[tuple[Any, ...], Markup] = {}  # icon_img() output
-        self.icon: IconFunction = _icon_function(self._plain, self._plain_miss, self._general)
-        self.icon_img: ImgFunction = _img_function(self._img)
+        self.icon = _icon_function(self._plain, self._plain_miss, self._general)
+        self.icon_img = _img_function(self._img)
 
     def __repr__(self) -> str:
         return f"<Renderer {self.catalog!r} sprite={self.urls.sprite!r}>"

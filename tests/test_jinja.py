@@ -389,3 +389,13 @@ def test_against_a_real_build(tmp_path: Path) -> None:
     assert img.get("srcset").split()[0] in served
     sprite = etree.parse(str(out / sprite_url.rsplit("/", 1)[1])).getroot()
     assert symbol in {el.get("id") for el in sprite.iter("{http://www.w3.org/2000/svg}symbol")}
+
+
+def test_installing_again_reaches_the_macros_too(build_dir: Path) -> None:
+    env = Environment(
+        autoescape=True, loader=DictLoader({"p.html": IMPORT + "{{ ik.icon('tag') }}"})
+    )
+    install(env, build_dir=build_dir)
+    assert parse(env.get_template("p.html").render())[0].get("href").endswith(".svg#tag")
+    install(env, inline=True)
+    assert parse(env.get_template("p.html").render())[0].get("href") == "#iconkit-tag"
