@@ -64,8 +64,13 @@ def value_problem(nodes: list[ast.Node]) -> str | None:
     return scheme_problem(tinycss2.serialize(nodes))
 
 
+_INERT = re.compile(r"[^(:\\]*")  # no function, url() or scheme can be written without these
+
+
 def attribute_problem(value: str) -> str | None:
     """The first active or external thing in a presentation attribute's value, if any."""
+    if _INERT.fullmatch(value):  # path data, numbers, colours: skip the CSS tokenizer
+        return None
     return value_problem(tinycss2.parse_component_value_list(value))
 
 

@@ -25,7 +25,7 @@ from typing import Any, TextIO
 from iconkit import __version__
 from iconkit.catalog import Catalog, Icon, load_catalog
 from iconkit.config import Settings
-from iconkit.errors import BuildError, ManifestError
+from iconkit.errors import BuildError, IconkitError, ManifestError
 from iconkit.gallery import render_gallery
 from iconkit.sprite import Symbol, assemble, make_symbol
 
@@ -35,6 +35,7 @@ SCHEMA = 1
 MANIFEST = "manifest.json"
 GALLERY = "gallery.html"
 CACHE = ".iconkit-cache"
+PARALLEL_SYMBOLS = 400  # below this many new symbols, a process pool costs more than it saves
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,24 +116,18 @@ def plan(settings: Settings, icons: Iterable[str] | None = None) -> Plan:
     """Everything a build of ``settings`` would write; ``icons`` limits it to those names."""
     catalog = load_catalog(settings.catalog)
     chosen = list(catalog) if icons is None else _choose(catalog, icons)
-    cache = _read_cache(settings.out)
-    symbols: dict[str, Symbol] = {}
-    fresh: dict[str, str] = {}
-    for icon in chosen:
-        symbol, key = _symbol(icon, cache)
-        symbols[icon.name] = symbol
-        fresh[key] = symbol.markup.decode()
+    symbols, fresh = _symbols(chosen, _read_cache(settings.out), _jobs(settings))
     sprite = assemble(symbols.values())
-    sprite_name = f"sprite.{_sha(sprite)[:8]}.svg"
+    sprite_name = f"sprite.{hashlib.sha256(sprite).hexdigest()[:8]}.svg"
     css = css_bytes()
-    css_name = f"iconkit.{_sha(css)[:8]}.css"
+    css_name = f"iconkit.{hashlib.sha256(css).hexdigest()[:8]}.css"
     pngs: dict[str, Render] = {}
     renderer = _renderer_version()
     entries: dict[str, Any] = {}
     for icon in chosen:
         symbol = symbols[icon.name]
         png: dict[str, str] = {}
-        for size in settings.sizes:
+        for size in settings.sizes if settings.png else ():
             for scale in settings.scales:
                 for colour_name, colour in settings.colours.items():
                     pixels = size * scale
@@ -177,16 +172,53 @@ def _entry(icon: Icon, symbol: Symbol, png: dict[str, str]) -> dict[str, Any]:
     }
 
 
-def _symbol(icon: Icon, cache: Mapping[str, str]) -> tuple[Symbol, str]:
-    try:
-        data = icon.path.read_bytes()
-    except OSError as error:
-        raise BuildError(f"{icon.path}: cannot read: {error.strerror or error}") from None
-    key = _sha(icon.name, data, __version__)
-    cached = cache.get(key)
-    if cached is not None:
-        return Symbol(icon.name, cached.encode()), key
-    return make_symbol(icon.name, data, icon.path), key
+def _jobs(settings: Settings) -> int:
+    return settings.jobs or os.cpu_count() or 1
+
+
+def _symbols(
+    icons: list[Icon], cache: Mapping[str, str], jobs: int
+) -> tuple[dict[str, Symbol], dict[str, str]]:
+    """Every icon's symbol, from the cache when its bytes are unchanged; and the new cache."""
+    symbols: dict[str, Symbol] = {}
+    fresh: dict[str, str] = {}
+    pending: list[tuple[Icon, bytes, str]] = []
+    for icon in icons:
+        try:
+            data = icon.path.read_bytes()
+        except OSError as error:
+            raise BuildError(f"{icon.path}: cannot read: {error.strerror or error}") from None
+        key = _sha(icon.name, data, __version__)
+        cached = cache.get(key)
+        if cached is not None:
+            symbols[icon.name] = Symbol(icon.name, cached.encode())
+            fresh[key] = cached
+        else:
+            pending.append((icon, data, key))
+    items = [(icon.name, data, str(icon.path)) for icon, data, _ in pending]
+    if jobs > 1 and len(items) >= PARALLEL_SYMBOLS:
+        size = -(-len(items) // (jobs * 4))
+        chunks = [items[i : i + size] for i in range(0, len(items), size)]
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            made = [markup for chunk in pool.map(_make_symbols, chunks) for markup in chunk]
+    else:
+        made = _make_symbols(items)
+    for (icon, data, key), markup in zip(pending, made, strict=True):
+        symbol = Symbol(icon.name, markup) if markup else make_symbol(icon.name, data, icon.path)
+        symbols[icon.name] = symbol  # make_symbol above raises the worker's error with its line
+        fresh[key] = symbol.markup.decode()
+    return {icon.name: symbols[icon.name] for icon in icons}, fresh
+
+
+def _make_symbols(items: list[tuple[str, bytes, str]]) -> list[bytes | None]:
+    """Symbols for (name, bytes, path) items; ``None`` for one that fails (re-run to raise)."""
+    made: list[bytes | None] = []
+    for name, data, source in items:
+        try:
+            made.append(make_symbol(name, data, Path(source)).markup)
+        except IconkitError:
+            made.append(None)
+    return made
 
 
 def _read_cache(out: Path) -> dict[str, str]:
@@ -243,7 +275,7 @@ def build(
     staging = Path(tempfile.mkdtemp(prefix=".iconkit-tmp-", dir=out))
     try:
         jobs = work.missing_pngs()
-        _render_all(jobs, staging, settings.jobs or os.cpu_count() or 1, progress)
+        _render_all(jobs, staging, _jobs(settings), progress)
         for name, data in work.files.items():
             _write(staging / name, data)
         # Commit: hashed files first, the manifest (the switch to the new build) last.

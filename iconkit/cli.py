@@ -110,7 +110,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     from iconkit.build import build, check, terminal
     from iconkit.config import load_settings
 
-    settings = load_settings(catalog=args.catalog, out=args.out, jobs=args.jobs)
+    png = False if args.no_png else None
+    settings = load_settings(catalog=args.catalog, out=args.out, jobs=args.jobs, png=png)
     only = _used_icons(args.only_used, settings.catalog) if args.only_used else None
     if args.check:
         problems = check(settings, only)
@@ -162,6 +163,7 @@ def _add_build_commands(command: Callable[[str, Command, str], argparse.Argument
     )
     sub.add_argument("--check", action="store_true", help="write nothing; exit 1 if out of date")
     sub.add_argument("--quiet", action="store_true", help="no progress bar or summary")
+    sub.add_argument("--no-png", action="store_true", help="skip the PNG fallbacks")
     sub.add_argument(
         "--only-used",
         metavar="TEMPLATE_DIR",
@@ -210,6 +212,11 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("text", nargs="+", help="words that must all match")
     _add_format_option(search)
     _add_build_commands(command)
+    # Designers: `iconkit add` and `iconkit lint` (their arguments live beside their code).
+    from iconkit import add, lint
+
+    add.configure(command("add", add.run, "Clean SVG files and add them to the catalogue."))
+    lint.configure(command("lint", lint.run, "Check the catalogue's artwork and words."))
     return parser
 
 

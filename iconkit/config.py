@@ -16,7 +16,7 @@ __all__ = ["DEFAULT_COLOURS", "Settings", "load_settings"]
 DEFAULT_COLOURS: Mapping[str, str] = {"dark": "#1f2328", "light": "#f6f8fa"}
 _COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}){1,2}")
 _COLOUR_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_KEYS = ("catalog", "out", "url-prefix", "sizes", "scales", "colours", "jobs")
+_KEYS = ("catalog", "out", "url-prefix", "sizes", "scales", "colours", "png", "jobs")
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,7 @@ class Settings:
     sizes: tuple[int, ...] = (16, 24, 32, 48)
     scales: tuple[int, ...] = (1, 2)
     colours: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_COLOURS))
+    png: bool = True  # False: sprite, CSS, gallery and manifest only
     jobs: int | None = None  # None: the CPU count
 
     def fingerprint(self) -> str:
@@ -40,7 +41,7 @@ class Settings:
 def load_settings(project: Path | None = None, **flags: Any) -> Settings:
     """Settings from ``project/pyproject.toml`` (default: the current folder), then ``flags``.
 
-    ``flags`` are the command-line values (``catalog``, ``out``, ``jobs``); ``None`` means
+    ``flags`` are the command-line values (``catalog``, ``out``, ``jobs``, ``png``); ``None`` means
     "not given". Relative paths in ``pyproject.toml`` are relative to its folder.
     """
     folder = project if project is not None else Path.cwd()
@@ -95,6 +96,10 @@ class _Reader:
                 found[key] = self.numbers(key, largest)
         if "colours" in self.table:
             found["colours"] = self.colours()
+        if "png" in self.table:
+            if not isinstance(self.table["png"], bool):
+                raise self.fail("png", f"expected true or false, not {self.table['png']!r}")
+            found["png"] = self.table["png"]
         if "jobs" in self.table:
             found["jobs"] = self.numbers("jobs", 1024, single=True)[0]
         return Settings(**found)

@@ -194,7 +194,7 @@ def strip_cruft(root: etree._Element) -> None:
         elif isinstance(node.tag, str) and node is not root:
             qname = etree.QName(node)
             cruft = qname.namespace in EDITOR_NAMESPACES
-            if cruft or (qname.namespace == SVG_NS and qname.localname in _WORDS):
+            if (cruft or qname.namespace == SVG_NS and qname.localname in _WORDS) and _inert(node):
                 remove_node(node)
     for node in [*root.itersiblings(preceding=True), *root.itersiblings()]:
         if isinstance(node, etree._Comment):
@@ -210,6 +210,19 @@ def strip_cruft(root: etree._Element) -> None:
             ):
                 del element.attrib[attribute]
     etree.cleanup_namespaces(root)
+
+
+def _inert(element: etree._Element) -> bool:
+    """True when everything inside ``element`` is editor data: nothing the sanitiser judges.
+
+    Words or metadata holding anything else (an XHTML ``<script>``, say) stay, so
+    the sanitiser refuses them rather than the clean-up hiding them.
+    """
+    return all(
+        etree.QName(child).namespace in EDITOR_NAMESPACES
+        for child in element.iterdescendants()
+        if isinstance(child.tag, str)
+    )
 
 
 def _elements(root: etree._Element) -> Iterator[etree._Element]:

@@ -10,6 +10,7 @@ refuses (or removes) anything that is not on the allow-list of ``_svgrules``.
 from __future__ import annotations
 
 import codecs
+import copy
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -34,7 +35,7 @@ from iconkit._svgrules import (
     XLINK_ATTRIBUTES,
     XML_ATTRIBUTES,
 )
-from iconkit.errors import UnsafeSVGError
+from iconkit.errors import Problem, UnsafeSVGError
 
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"
@@ -280,6 +281,15 @@ def sanitize(root: etree._Element, source: Path | str, *, fix: bool = False) -> 
     described, one string each; what survives references only ids inside the
     icon, and sanitising the result again finds nothing.
     """
+    return _sweep(root, source, fix).removed
+
+
+def forbidden(root: etree._Element, source: Path | str) -> list[Problem]:
+    """Every forbidden thing in ``root`` (left unchanged), each with its line."""
+    return _sweep(copy.deepcopy(root.getroottree()).getroot(), source, True).problems
+
+
+def _sweep(root: etree._Element, source: Path | str, fix: bool) -> _Sweep:
     sweep = _Sweep(source, fix)
     for node in [*root.itersiblings(preceding=True), *root.itersiblings()]:
         if isinstance(node, etree._ProcessingInstruction):
@@ -291,7 +301,7 @@ def sanitize(root: etree._Element, source: Path | str, *, fix: bool = False) -> 
         if isinstance(element.tag, str):
             sweep.attributes(element)
     sweep.references(root)
-    return sweep.removed
+    return sweep
 
 
 def _attached(element: etree._Element, root: etree._Element) -> bool:
@@ -305,6 +315,7 @@ class _Sweep:
     def __init__(self, source: Path | str, fix: bool) -> None:
         self.source, self.fix = source, fix
         self.removed: list[str] = []
+        self.problems: list[Problem] = []
 
     def found(
         self, node: etree._Element, message: str, *, drop: bool = False, attribute: str = ""
@@ -316,6 +327,7 @@ class _Sweep:
         elif drop:
             remove_node(node)
         self.removed.append(f"line {source_line(node) or '?'}: {message} (removed)")
+        self.problems.append(Problem(self.source, source_line(node), message))
 
     def element(self, element: etree._Element) -> None:
         if isinstance(element, etree._ProcessingInstruction):

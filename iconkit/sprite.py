@@ -11,6 +11,7 @@ the symbol, so an icon drawn through ``<use>`` looks exactly like its file.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import math
 import re
@@ -58,8 +59,17 @@ _COORDINATES = frozenset(
 )  # fmt: skip
 _URL_REFERENCE = re.compile(r"url\(\s*(['\"]?)#([^)'\"\s]+)\1\s*\)")
 _NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
-_PATH_SEPARATOR = re.compile(r"[\s,]*")
+_PATH_TOKEN = re.compile(
+    r"([MmLlHhVvCcSsQqTtAaZz])|([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)|[\s,]+|(.)", re.S
+)
 _PATH_COMMANDS = frozenset("MmLlHhVvCcSsQqTtAaZz")
+_PATH_GRAMMAR = re.compile(
+    r"(?:[MmLlHhVvCcSsQqTtAaZz]|[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|[\s,]+)*"
+)
+_AROUND_COMMANDS = re.compile(r"[\s,]*([MmLlHhVvCcSsQqTtAaZz])[\s,]*")
+_BEFORE_MINUS = re.compile(r"[\s,]+(?=-)")
+_BETWEEN_FRACTIONS = re.compile(r"(\.\d+)[\s,]+(?=\.)")
+_SEPARATORS = re.compile(r"[\s,]+")
 _ARC_FLAGS = (3, 4)
 
 
@@ -175,8 +185,12 @@ class _Converter:
             and "id" not in attributes
         ):
             return  # an invisible bounding box some editors add
-        copy = etree.SubElement(parent, local, attributes)
         keeps = inside_paint_server or local in _KEEP_INVISIBLE
+        if local == "g" and not attributes:  # a bare group only adds bytes
+            for child in element:
+                self.copy(child, parent, inside_paint_server=keeps)
+            return
+        copy = etree.SubElement(parent, local, attributes)
         for child in element:
             self.copy(child, copy, inside_paint_server=keeps)
         if local in ("g", "defs") and len(copy) == 0:
@@ -240,56 +254,91 @@ def _format(number: float, decimals: int) -> str:
     return "0" if text in ("-0", "", "-") else text
 
 
+@functools.cache
+def _minimal(decimals: int) -> re.Pattern[str]:
+    """Numbers already written as ``_format`` would write them."""
+    if not decimals:
+        return re.compile(r"-?[1-9]\d*|0")
+    fraction = rf"\.\d{{0,{decimals - 1}}}[1-9]"
+    return re.compile(rf"-?[1-9]\d*(?:{fraction})?|-?{fraction}|0")
+
+
+def _number(token: str, decimals: int) -> str:
+    return token if _minimal(decimals).fullmatch(token) else _format(float(token), decimals)
+
+
 def _compact_numbers(value: str, decimals: int) -> str:
     if not _NUMBER.fullmatch(value.strip().split(" ")[0] if value else "x"):
         return value  # percentages, units, keywords: left as written
     tokens = value.replace(",", " ").split()
     if not all(_NUMBER.fullmatch(token) for token in tokens):
         return value
-    return " ".join(_format(float(token), decimals) for token in tokens)
+    return " ".join(_number(token, decimals) for token in tokens)
+
+
+@functools.cache
+def _untidy(decimals: int) -> re.Pattern[str]:
+    """Finds any number that ``_format`` would rewrite."""
+    too_long = rf"\.\d{{{decimals + 1},}}"
+    return re.compile(
+        rf"[+eE]|(?<![\d.])0(?=[\d.])|(?<![\d.])-0(?![\d.])|\.\d*0(?!\d)|\d\.(?!\d)|{too_long}"
+    )
 
 
 def compact_path(d: str, decimals: int, source: Path | str = "<path>") -> str:
     """Path data with numbers rounded to ``decimals`` and the fewest separators.
 
+    When every number is already as short as it can be, only separators are
+    removed, with regular expressions over the (validated) path grammar; else
+    the path is tokenised and rewritten by ``rewrite_path``.
+    """
+    if _PATH_GRAMMAR.fullmatch(d) and not _untidy(decimals).search(d):
+        squeezed = _AROUND_COMMANDS.sub(r"\1", d)
+        squeezed = _BEFORE_MINUS.sub("", squeezed)
+        squeezed = _BETWEEN_FRACTIONS.sub(r"\1", squeezed)
+        squeezed = _SEPARATORS.sub(" ", squeezed).strip()
+        if squeezed[:1] in _PATH_COMMANDS or not squeezed:
+            return squeezed
+    return rewrite_path(d, decimals, source)
+
+
+def rewrite_path(d: str, decimals: int, source: Path | str = "<path>") -> str:
+    """``compact_path`` by tokenising: numbers rounded, the fewest separators.
+
     Arc flags are read one character at a time, as the grammar says, and a
     separator is kept after them so that every renderer reads them back.
     """
     out: list[str] = []
-    position, end = 0, len(d)
     command = ""
     argument = 0
     previous = ""  # the last number written, or "" after a command letter or flag
-    while True:
-        position = _PATH_SEPARATOR.match(d, position).end()  # type: ignore[union-attr]
-        if position >= end:
-            break
-        char = d[position]
-        if char in _PATH_COMMANDS:
-            command, argument, previous = char, 0, ""
-            out.append(char)
-            position += 1
+    for match in _PATH_TOKEN.finditer(d):
+        letter, token, bad = match.groups()
+        if letter:
+            command, argument, previous = letter, 0, ""
+            out.append(letter)
             continue
+        if bad:
+            near = d[match.start() :][:12]
+            raise UnsafeSVGError(source, f"path data is not valid near {near!r}")
+        if token is None:
+            continue  # separators
         if not command:
             raise UnsafeSVGError(source, f"path data {d[:20]!r}… does not start with a command")
-        if command in "Aa" and argument % 7 in _ARC_FLAGS:
-            if char not in "01":
-                raise UnsafeSVGError(
-                    source, f"path data has a bad arc flag near {d[position:][:12]!r}"
-                )
-            token, position = char, position + 1
-        else:
-            match = _NUMBER.match(d, position)
-            if match is None:
-                raise UnsafeSVGError(source, f"path data is not valid near {d[position:][:12]!r}")
-            token, position = _format(float(match[0]), decimals), match.end()
-        if (
-            out
-            and out[-1] not in _PATH_COMMANDS
-            and not (token.startswith("-") or (token.startswith(".") and "." in previous))
-        ):
-            out.append(" ")
-        out.append(token)
-        previous = token if not (command in "Aa" and argument % 7 in _ARC_FLAGS) else ""
-        argument += 1
+        while token:
+            flag = command in "Aa" and argument % 7 in _ARC_FLAGS
+            if flag:
+                if token[0] not in "01":
+                    near = d[match.start() :][:12]
+                    raise UnsafeSVGError(source, f"path data has a bad arc flag near {near!r}")
+                written, token = token[0], token[1:]
+            else:
+                written, token = _number(token, decimals), ""
+            if out[-1] not in _PATH_COMMANDS and not (
+                written.startswith("-") or (written.startswith(".") and "." in previous)
+            ):
+                out.append(" ")
+            out.append(written)
+            previous = "" if flag else written
+            argument += 1
     return "".join(out)

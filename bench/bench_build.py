@@ -1,0 +1,327 @@
+"""Benchmark ``iconkit build`` against svg-sprite and svgstore, measured in the same run.
+
+    python bench/bench_build.py                 # everything, installs npm packages in a temp dir
+    python bench/bench_build.py --npm-dir DIR   # reuse (or create) an install in DIR
+    python bench/bench_build.py --quick         # smaller samples for fidelity, PNG and --jobs
+
+Corpus: the SVGs of ``lucide-static`` and the outline set of ``@tabler/icons``,
+installed with npm into a temporary folder (never committed) and imported into
+temporary catalogues. Every tool runs as its own process, timed from start to
+exit with its peak resident memory taken from ``os.wait4``. Prints a Markdown
+table of times, ratios, gzip -9 sizes, pixel fidelity and memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGES = ["lucide-static@1.62.0", "@tabler/icons@3.51.0", "svg-sprite@2.0.4", "svgstore@3.0.1"]
+SVG_NS = "http://www.w3.org/2000/svg"
+
+SVGSTORE_SCRIPT = """
+const fs = require('fs'); const path = require('path');
+const svgstore = require(process.argv[1]);
+const out = process.argv[2]; const files = fs.readFileSync(process.argv[3], 'utf8').split('\\n').filter(Boolean);
+const store = svgstore();
+for (const f of files) store.add(path.basename(f, '.svg'), fs.readFileSync(f, 'utf8'));
+fs.writeFileSync(out, store.toString({inline: true}));
+"""
+
+ICONKIT_SCRIPT = """
+import json, sys
+from pathlib import Path
+from iconkit.build import build
+from iconkit.config import Settings
+a = json.loads(sys.argv[1])
+s = Settings(catalog=Path(a["catalog"]), out=Path(a["out"]), png=a["png"], jobs=a["jobs"],
+             sizes=tuple(a["sizes"]), scales=tuple(a["scales"]))
+r = build(s)
+print(json.dumps({"rendered": len(r.rendered), "reused": r.reused, "seconds": r.seconds}))
+"""
+
+CATALOG_SCRIPT = """
+import sys, time
+t = time.perf_counter()
+from iconkit.catalog import load_catalog
+c = load_catalog(sys.argv[1])
+print(len(c), time.perf_counter() - t)
+"""
+
+
+def run_measured(command: list[str], cwd: Path | None = None) -> tuple[float, float, str]:
+    """Like ``run`` but with the child's own peak memory, via ``os.wait4``."""
+    out = tempfile.TemporaryFile(mode="w+")
+    err = tempfile.TemporaryFile(mode="w+")
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=err, text=True)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    out.seek(0)
+    err.seek(0)
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(command[:4])}… failed ({process.returncode}):\n{err.read()}")
+    return seconds, usage.ru_maxrss / 1024, out.read()
+
+
+def install(npm_dir: Path) -> Path:
+    modules = npm_dir / "node_modules"
+    if all((modules / name.rsplit("@", 1)[0]).is_dir() for name in PACKAGES):
+        return modules
+    npm_dir.mkdir(parents=True, exist_ok=True)
+    if not (npm_dir / "package.json").exists():
+        (npm_dir / "package.json").write_text('{"private": true}\n')
+    print(f"installing {', '.join(PACKAGES)} into {npm_dir} …", file=sys.stderr)
+    subprocess.run(
+        ["npm", "install", "--no-audit", "--no-fund", "--loglevel=error", *PACKAGES],
+        cwd=npm_dir,
+        check=True,
+    )
+    return modules
+
+
+def write_catalog(files: list[Path], folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    lines = [
+        f"{f.stem}:\n  title: {f.stem.replace('-', ' ').capitalize()}\n"
+        f"  description: The {f.stem} artwork.\n  file: {f}\n"
+        for f in files
+    ]
+    path = folder / "catalog.yaml"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def gzip_size(path: Path) -> int:
+    return len(subprocess.run(["gzip", "-9", "-n", "-c", str(path)], capture_output=True).stdout)
+
+
+def iconkit_build(
+    work: Path, catalog: Path, out: Path, **options: object
+) -> tuple[float, float, dict]:
+    args = {"catalog": str(catalog), "out": str(out), "png": False, "jobs": 1,
+            "sizes": [16, 24, 32, 48], "scales": [1, 2]}  # fmt: skip
+    args.update(options)
+    seconds, peak, stdout = run_measured(
+        [sys.executable, "-c", ICONKIT_SCRIPT, json.dumps(args)], cwd=work
+    )
+    return seconds, peak, json.loads(stdout)
+
+
+def iconkit_cli(work: Path, catalog: Path, out: Path) -> tuple[float, float]:
+    command = [sys.executable, "-m", "iconkit", "build", "--catalog", str(catalog),
+               "--out", str(out), "--no-png", "--quiet", "--jobs", str(os.cpu_count() or 1)]  # fmt: skip
+    seconds, peak, _ = run_measured(command, cwd=work)
+    return seconds, peak
+
+
+def svg_sprite(modules: Path, files: list[Path], out: Path) -> tuple[float, float, Path]:
+    command = [str(modules / ".bin" / "svg-sprite"), "-D", str(out), "--symbol",
+               "--symbol-dest=.", "--symbol-sprite=sprite.svg", *map(str, files)]  # fmt: skip
+    seconds, peak, _ = run_measured(command)
+    return seconds, peak, out / "sprite.svg"
+
+
+def svgstore(modules: Path, files: list[Path], out: Path) -> tuple[float, float, Path]:
+    listing = out.with_suffix(".txt")
+    listing.write_text("\n".join(map(str, files)))
+    command = [
+        "node",
+        "-e",
+        SVGSTORE_SCRIPT,
+        "--",
+        str(modules / "svgstore"),
+        str(out),
+        str(listing),
+    ]
+    seconds, peak, _ = run_measured(command)
+    return seconds, peak, out
+
+
+def fidelity(sprite: Path, files: list[Path], size: int = 48) -> tuple[int, int]:
+    """(icons drawn through <use> like their source, icons compared)."""
+    import cairosvg
+    from lxml import etree
+    from PIL import Image, ImageChops
+
+    def picture(data: bytes) -> Image.Image:
+        root = etree.fromstring(data)
+        root.set("color", "#000000")
+        png = cairosvg.svg2png(
+            bytestring=etree.tostring(root), output_width=size, output_height=size
+        )
+        return Image.open(io.BytesIO(png)).convert("RGBA")
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+    tree = etree.parse(str(sprite), parser).getroot()
+    symbols = {s.get("id"): s for s in tree.iter(f"{{{SVG_NS}}}symbol")}
+    defs = [d for d in tree if etree.QName(d).localname == "defs"]
+    same = 0
+    for path in files:
+        symbol = symbols.get(path.stem)
+        if symbol is None:
+            continue
+        page = etree.Element(
+            f"{{{SVG_NS}}}svg", nsmap={None: SVG_NS}, width=str(size), height=str(size)
+        )
+        page.set("viewBox", f"0 0 {size} {size}")
+        etree.SubElement(
+            page, f"{{{SVG_NS}}}use", href=f"#{path.stem}", width=str(size), height=str(size)
+        )
+        holder = etree.SubElement(page, f"{{{SVG_NS}}}defs")
+        for extra in defs:
+            holder.extend(etree.fromstring(etree.tostring(extra)))
+        holder.append(etree.fromstring(etree.tostring(symbol)))
+        try:
+            expected, actual = picture(path.read_bytes()), picture(etree.tostring(page))
+        except Exception:  # a renderer failure counts as a mismatch
+            continue
+        data = ImageChops.difference(expected, actual).tobytes()
+        changed = sum(1 for i in range(0, len(data), 4) if max(data[i : i + 4]) > 24)
+        same += changed <= size * size // 500
+    return same, len(files)
+
+
+def png_per_icon(catalog: Path, sample: int, seed: int = 3) -> tuple[float, float]:
+    """Seconds per render: iconkit's render_png vs a bare cairosvg.svg2png loop (24 px, 1x)."""
+    import cairosvg
+
+    from iconkit.catalog import load_catalog
+    from iconkit.png import render_png
+    from iconkit.sprite import symbol_for
+
+    icons = random.Random(seed).sample(list(load_catalog(catalog)), sample)
+    sources = [icon.path.read_bytes() for icon in icons]
+    symbols = [symbol_for(icon).markup for icon in icons]
+    best_bare = best_ours = float("inf")
+    for _ in range(3):
+        started = time.perf_counter()
+        for data in sources:
+            cairosvg.svg2png(bytestring=data, output_width=24, output_height=24)
+        best_bare = min(best_bare, (time.perf_counter() - started) / sample)
+        started = time.perf_counter()
+        for markup in symbols:
+            render_png(markup, 24, "#1f2328")
+        best_ours = min(best_ours, (time.perf_counter() - started) / sample)
+    return best_ours, best_bare
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--npm-dir", type=Path, help="where npm installs the corpus and tools")
+    parser.add_argument("--quick", action="store_true", help="smaller samples")
+    parser.add_argument("--json", type=Path, help="also write the numbers here")
+    args = parser.parse_args()
+    temp = Path(tempfile.mkdtemp(prefix="iconkit-bench-"))
+    modules = install(args.npm_dir or temp / "npm")
+    lucide = sorted((modules / "lucide-static" / "icons").glob("*.svg"))
+    tabler = sorted((modules / "@tabler" / "icons" / "icons" / "outline").glob("*.svg"))
+    cpus = os.cpu_count() or 1
+    rows: list[tuple[str, str]] = []
+    numbers: dict[str, object] = {"cpus": cpus, "python": sys.version.split()[0]}
+
+    def row(name: str, value: str) -> None:
+        rows.append((name, value))
+        print(f"{name}: {value}", file=sys.stderr)
+
+    for corpus, files in (("lucide", lucide), ("tabler outline", tabler)):
+        work = temp / corpus.replace(" ", "-")
+        catalog = write_catalog(files, work)
+        _, load_peak, stdout = run_measured([sys.executable, "-c", CATALOG_SCRIPT, str(catalog)])
+        load_seconds = float(stdout.split()[1])
+        ours, ours_peak = iconkit_cli(work, catalog, work / "iconkit")
+        warm, _ = iconkit_cli(work, catalog, work / "iconkit")
+        theirs, theirs_peak, their_sprite = svg_sprite(modules, files, work / "svg-sprite")
+        store, store_peak, store_sprite = svgstore(modules, files, work / "svgstore.svg")
+        manifest = json.loads((work / "iconkit" / "manifest.json").read_text())
+        our_sprite = work / "iconkit" / manifest["sprite"]
+        label = f"{corpus} ({len(files)} icons)"
+        row(
+            f"{label}: iconkit build --no-png, cold (CLI, incl. start-up)",
+            f"{ours:.2f} s, {ours_peak:.0f} MiB",
+        )
+        row(f"{label}: of which catalogue load (ruamel)", f"{load_seconds:.2f} s")
+        row(
+            f"{label}: iconkit sprite+manifest without the catalogue load",
+            f"{ours - load_seconds:.2f} s",
+        )
+        row(f"{label}: iconkit build --no-png, warm symbol cache", f"{warm:.2f} s")
+        row(f"{label}: svg-sprite --symbol (svgo)", f"{theirs:.2f} s, {theirs_peak:.0f} MiB")
+        row(f"{label}: svgstore", f"{store:.2f} s, {store_peak:.0f} MiB")
+        row(
+            f"{label}: svg-sprite / iconkit time",
+            f"{theirs / ours:.2f}x (without catalogue load: {theirs / (ours - load_seconds):.2f}x)",
+        )
+        row(f"{label}: svgstore / iconkit time", f"{store / ours:.2f}x")
+        sizes = {name: gzip_size(path) for name, path in
+                 (("iconkit", our_sprite), ("svg-sprite", their_sprite), ("svgstore", store_sprite))}  # fmt: skip
+        row(f"{label}: gzip -9 sprite bytes", ", ".join(f"{k} {v:,}" for k, v in sizes.items()))
+        sample = random.Random(7).sample(files, min(len(files), 150 if args.quick else 600))
+        for name, path in (
+            ("iconkit", our_sprite),
+            ("svg-sprite", their_sprite),
+            ("svgstore", store_sprite),
+        ):
+            same, compared = fidelity(path, sample)
+            row(f"{label}: {name} icons drawn through <use> like the source", f"{same}/{compared}")
+        numbers[corpus] = {"iconkit": ours, "catalog": load_seconds, "warm": warm, "svg-sprite": theirs,
+                           "svgstore": store, "gzip": sizes}  # fmt: skip
+
+    # PNG: per-render cost against bare cairosvg, --jobs scaling, incremental rebuilds (lucide).
+    work = temp / "png"
+    subset = random.Random(11).sample(lucide, 60 if args.quick else 200)
+    catalog = write_catalog(subset, work)
+    ours_png, bare_png = png_per_icon(catalog, len(subset))
+    row("PNG 24 px: iconkit render_png per icon", f"{ours_png * 1000:.2f} ms")
+    row("PNG 24 px: bare cairosvg.svg2png loop per icon", f"{bare_png * 1000:.2f} ms")
+    row("PNG: iconkit / bare cairosvg", f"{ours_png / bare_png:.3f}")
+    renders = len(subset) * 16
+    timings = {}
+    for jobs in sorted({1, 2, cpus}):
+        seconds, peak, result = iconkit_build(
+            work, catalog, work / f"out-{jobs}", png=True, jobs=jobs
+        )
+        timings[jobs] = seconds
+        row(
+            f"full build, {len(subset)} icons x 16 PNGs, --jobs {jobs}",
+            f"{seconds:.2f} s, {peak:.0f} MiB, rendered {result['rendered']}/{renders}",
+        )
+    full = timings[max(timings)]
+    out = work / f"out-{max(timings)}"
+    seconds, peak, result = iconkit_build(work, catalog, out, png=True, jobs=max(timings))
+    row(
+        "unchanged rebuild",
+        f"{seconds:.2f} s = {100 * seconds / full:.1f} % of the full build, {peak:.0f} MiB, rendered {result['rendered']}",
+    )
+    changed = subset[0]
+    copy = work / "changed.svg"
+    copy.write_text(changed.read_text().replace('stroke-width="2"', 'stroke-width="1.5"'))
+    catalog.write_text(catalog.read_text().replace(f"file: {changed}\n", f"file: {copy}\n"))
+    seconds, peak, result = iconkit_build(work, catalog, out, png=True, jobs=max(timings))
+    row(
+        "one icon changed, rebuild",
+        f"{seconds:.2f} s, {peak:.0f} MiB, rendered {result['rendered']} (its 16 PNGs), reused {result['reused']}",
+    )
+    numbers["png"] = {"ours": ours_png, "bare": bare_png, "jobs": timings}
+
+    print("| measurement | result |\n| --- | --- |")
+    for name, value in rows:
+        print(f"| {name} | {value} |")
+    if args.json:
+        args.json.write_text(json.dumps(numbers, indent=2))
+    shutil.rmtree(temp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,545 @@
+"""``iconkit lint``: everything ``load_catalog`` checks, plus the artwork and the words.
+
+Each finding is ``path:line: level: message``. Errors make the command fail;
+warnings alone do not. ``fix`` applies the safe fixes (normalised artwork, the
+forbidden content removed, corrected words) and reports each one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import io
+import json
+import os
+import sys
+import tempfile
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+from ruamel.yaml import YAML
+
+from iconkit._shipped import shipped_catalog_path
+from iconkit.catalog import Catalog, Icon, load_catalog
+from iconkit.errors import CatalogError, IconkitError
+from iconkit.normalise import clean_svg, colours, viewbox
+from iconkit.safesvg import DEFAULT_LIMITS, SVG_NS, Limits, forbidden, parse_svg, read_svg
+from iconkit.words import Issue, description_issues, title_issues
+
+ERROR, WARNING, FIXED = "error", "warning", "fixed"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One lint result: where, how bad, what, and which rule said so."""
+
+    path: str
+    line: int | None
+    level: str
+    message: str
+    rule: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.level}: {self.message}"
+
+    def as_dict(self) -> dict[str, Any]:
+        """The JSON form: the same fields as the text form, plus the rule."""
+        return {
+            "path": self.path,
+            "line": self.line,
+            "level": self.level,
+            "message": self.message,
+            "rule": self.rule,
+        }
+
+
+@dataclass(frozen=True)
+class LintSettings:
+    """What the set is held to; ``None`` means "what most icons of the set do"."""
+
+    size_budget: int = 2048
+    grid: float | None = None
+    stroke_width: float | None = None
+    limits: Limits = DEFAULT_LIMITS
+
+
+@dataclass
+class Report:
+    """The findings of one run, and with ``fix`` what was changed first."""
+
+    findings: list[Finding] = field(default_factory=list)
+    fixed: list[Finding] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        """True when any error remains."""
+        return any(f.level == ERROR for f in self.findings)
+
+
+def lint(
+    catalog_path: Path, settings: LintSettings = LintSettings(), *, fix: bool = False
+) -> Report:
+    """Lint the catalogue at ``catalog_path``; with ``fix``, fix what is safe first."""
+    report = Report()
+    if fix:
+        report.fixed = _apply_fixes(catalog_path, settings)
+    report.findings = _findings(catalog_path, settings)
+    return report
+
+
+def _shown(path: Path | str) -> str:
+    """``path`` relative to the working folder when it is inside it, else as given."""
+    path = Path(path)
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except (ValueError, OSError):
+        return str(path)
+
+
+def _findings(catalog_path: Path, settings: LintSettings) -> list[Finding]:
+    try:
+        catalog = load_catalog(catalog_path)
+    except CatalogError as error:
+        return [
+            Finding(_shown(p.path), p.line, ERROR, p.message, "catalog") for p in error.problems
+        ]
+    artwork = _Artwork(catalog, settings)
+    findings = artwork.findings()
+    findings += _word_findings(catalog, artwork.data)
+    return findings
+
+
+# --- artwork ----------------------------------------------------------------------------------
+
+
+@dataclass
+class _Drawing:
+    """One icon's file as read, as drawn (CSS resolved) and in normal form."""
+
+    data: bytes
+    root: etree._Element
+    drawn: etree._Element
+    normal: bytes
+
+
+class _Artwork:
+    def __init__(self, catalog: Catalog, settings: LintSettings) -> None:
+        self.catalog, self.settings = catalog, settings
+        self.results: list[Finding] = []
+        self.drawings: dict[str, _Drawing] = {}
+        self.data: dict[str, bytes] = {}
+        for icon in catalog:
+            self.drawings.update(self.read(icon))
+
+    def add(
+        self, icon: Icon | Path, level: str, message: str, rule: str, line: int | None = None
+    ) -> None:
+        path = icon.path if isinstance(icon, Icon) else icon
+        self.results.append(Finding(_shown(path), line, level, message, rule))
+
+    def read(self, icon: Icon) -> dict[str, _Drawing]:
+        try:
+            root = read_svg(icon.path, self.settings.limits)
+            data = icon.path.read_bytes()
+        except IconkitError as error:
+            self.add(icon, ERROR, _message(error), "unreadable-svg", _line(error))
+            return {}
+        self.data[icon.name] = data
+        for problem in forbidden(root, icon.path):
+            self.add(icon, ERROR, problem.message, "forbidden-content", problem.line)
+        drawn = clean_svg(data, icon.path, fixed_colours=True, fix=True, name=icon.name)
+        normal = clean_svg(
+            data, icon.path, fixed_colours=icon.fixed_colours, fix=True, name=icon.name
+        )
+        return {icon.name: _Drawing(data, root, etree.fromstring(drawn.svg), normal.svg)}
+
+    def findings(self) -> list[Finding]:
+        grid = self.settings.grid or _most_common(
+            box[2] for d in self.drawings.values() if (box := viewbox(d.drawn))
+        )
+        stroke = self.settings.stroke_width or _most_common(
+            w for d in self.drawings.values() for w in set(stroke_widths(d.drawn))
+        )
+        for icon in self.catalog:
+            drawing = self.drawings.get(icon.name)
+            if drawing is not None:
+                self.check(icon, drawing, grid, stroke)
+        self.unused_files()
+        return self.results
+
+    def check(
+        self, icon: Icon, drawing: _Drawing, grid: float | None, stroke: float | None
+    ) -> None:
+        for rule, message in artwork_errors(drawing.drawn, drawing.root, icon.monochrome):
+            self.add(icon, ERROR, message, rule, 1 if rule.startswith("viewbox") else None)
+        box = viewbox(drawing.drawn)
+        if box is not None and box[2] == box[3] and grid is not None and box[:3] != (0, 0, grid):
+            message = f"viewBox {_box(box)} is off the set's grid (0 0 {_num(grid)} {_num(grid)})"
+            self.add(icon, WARNING, message, "off-grid", 1)
+        widths = sorted(set(stroke_widths(drawing.drawn)) - {stroke}) if stroke else []
+        if widths:
+            shown = ", ".join(_num(w) for w in widths)
+            message = f"stroke width {shown} differs from the set's {_num(stroke or 0)}"
+            self.add(icon, WARNING, message, "stroke-width")
+        if len(drawing.data) > self.settings.size_budget:
+            message = (
+                f"{len(drawing.data)} bytes, over the {self.settings.size_budget}-byte budget: "
+                "simplify the paths"
+            )
+            self.add(icon, WARNING, message, "size-budget")
+        if drawing.normal != drawing.data:
+            message = (
+                f"not in normal form ({_differences(drawing.root)}): "
+                "`iconkit lint --fix` rewrites it"
+            )
+            self.add(icon, WARNING, message, "not-normalised")
+
+    def unused_files(self) -> None:
+        folder = self.catalog.path.resolve().parent / "svg"
+        used = {icon.path.resolve() for icon in self.catalog}
+        for path in sorted(folder.glob("*.svg")) if folder.is_dir() else []:
+            if path.resolve() not in used:
+                self.add(path, WARNING, "no catalogue entry uses this file", "unused-file")
+
+
+def artwork_errors(
+    drawn: etree._Element, original: etree._Element, monochrome: bool
+) -> list[tuple[str, str]]:
+    """(rule, message) for artwork that must not ship: no viewBox, not square, stray colours.
+
+    ``drawn`` is the artwork with its CSS resolved and its colours as drawn;
+    ``original`` is the file as read (for the viewBox it declares itself).
+    """
+    errors = []
+    if original.get("viewBox") is None:
+        errors.append(("viewbox-missing", "no viewBox: the icon cannot scale"))
+    box = viewbox(drawn)
+    if box is not None and box[2] != box[3]:
+        errors.append(("viewbox-not-square", f"viewBox {_box(box)} is not square"))
+    found, current = colours(drawn)
+    if monochrome and found:
+        listed = ", ".join(sorted(found)) + (" beside currentColor" if current else "")
+        message = (
+            f"hard-coded colours on a monochrome icon ({listed}): draw in currentColor, "
+            "or set fixed_colours: true in the catalogue"
+        )
+        errors.append(("fixed-colours", message))
+    return errors
+
+
+def stroke_widths(root: etree._Element) -> list[float]:
+    """The stroke widths of the elements that actually draw a stroke."""
+    widths = []
+    for element in root.iter(*(f"{{{SVG_NS}}}{t}" for t in _STROKED)):
+        chain = [element, *element.iterancestors()]
+        stroke = next((str(n.get("stroke")) for n in chain if n.get("stroke") is not None), None)
+        if stroke in (None, "none"):
+            continue
+        raw = next((str(n.get("stroke-width")) for n in chain if n.get("stroke-width")), "1")
+        try:
+            widths.append(float(raw.removesuffix("px")))
+        except ValueError:
+            continue
+    return widths
+
+
+_STROKED = ("path", "rect", "circle", "ellipse", "line", "polyline", "polygon", "use")
+
+
+def _differences(root: etree._Element) -> str:
+    reasons = []
+    if any(isinstance(n, etree._Comment) for n in root.iter()):
+        reasons.append("comments")
+    if any(etree.QName(a).namespace not in (None, _XLINK) for e in _tags(root) for a in e.attrib):
+        reasons.append("editor data")
+    if root.get("width") is not None or root.get("height") is not None:
+        reasons.append("fixed width/height")
+    if any(e.get("style") is not None for e in _tags(root)):
+        reasons.append("style attributes")
+    if any(etree.QName(e).localname in ("title", "desc", "metadata") for e in _tags(root)):
+        reasons.append("words or metadata inside the artwork")
+    return ", ".join(reasons) or "layout, ids or colours"
+
+
+_XLINK = "http://www.w3.org/1999/xlink"
+
+
+def _tags(root: etree._Element) -> list[etree._Element]:
+    return [e for e in root.iter() if isinstance(e.tag, str)]
+
+
+def _most_common(values: Iterable[float]) -> float | None:
+    counts = Counter(values).most_common(1)
+    return counts[0][0] if counts else None
+
+
+def _box(box: tuple[float, float, float, float]) -> str:
+    return " ".join(_num(n) for n in box)
+
+
+def _num(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def _message(error: IconkitError) -> str:
+    problem = getattr(error, "problem", None)
+    return str(problem.message) if problem is not None else str(error)
+
+
+def _line(error: IconkitError) -> int | None:
+    problem = getattr(error, "problem", None)
+    return problem.line if problem is not None else None
+
+
+# --- words ------------------------------------------------------------------------------------
+
+
+def _positions(catalog: Catalog) -> Any:
+    try:
+        return YAML(typ="rt").load(catalog.path.read_text(encoding="utf-8"))
+    except Exception:  # already loaded once by load_catalog; positions are a nicety
+        return None
+
+
+def _value_line(data: Any, name: str, key: str, fallback: int | None) -> int | None:
+    try:
+        return int(data[name].lc.value(key)[0]) + 1
+    except (AttributeError, KeyError, TypeError, IndexError):
+        return fallback
+
+
+def _word_findings(catalog: Catalog, artwork: dict[str, bytes]) -> list[Finding]:
+    data = _positions(catalog)
+    path = _shown(catalog.path)
+    findings = []
+    seen: dict[str, Icon] = {}
+    for icon in catalog:
+        for key, issues in (
+            ("title", title_issues(icon.title)),
+            ("description", description_issues(icon.title, icon.description)),
+        ):
+            line = _value_line(data, icon.name, key, icon.line)
+            for issue in issues:
+                message = f"icon {icon.name!r}: {issue.message}"
+                findings.append(Finding(path, line, issue.level, message, issue.rule))
+        twin = seen.get(icon.title.casefold())
+        if twin is not None:
+            same = artwork.get(twin.name) is not None and _digest(
+                artwork.get(twin.name)
+            ) == _digest(artwork.get(icon.name))
+            hint = (
+                f"the artwork is the same: make {icon.name!r} an alias of {twin.name!r}"
+                if same
+                else "two different icons need two different names"
+            )
+            message = (
+                f"icon {icon.name!r}: title {icon.title!r} is also icon {twin.name!r}'s: {hint}"
+            )
+            line = _value_line(data, icon.name, "title", icon.line)
+            findings.append(Finding(path, line, ERROR, message, "duplicate-title"))
+        else:
+            seen[icon.title.casefold()] = icon
+    return findings
+
+
+def _digest(data: bytes | None) -> str:
+    return hashlib.sha256(data or b"").hexdigest()
+
+
+# --- fixes ------------------------------------------------------------------------------------
+
+
+def _apply_fixes(catalog_path: Path, settings: LintSettings) -> list[Finding]:
+    try:
+        catalog = load_catalog(catalog_path)
+    except CatalogError:
+        return []  # nothing is fixed in a catalogue that does not load
+    fixed = _fix_artwork(catalog, settings)
+    fixed += _fix_words(catalog)
+    return fixed
+
+
+def _fix_artwork(catalog: Catalog, settings: LintSettings) -> list[Finding]:
+    fixed = []
+    for icon in catalog:
+        try:
+            data = icon.path.read_bytes()
+            parse_svg(data, icon.path, settings.limits)
+        except (IconkitError, OSError):
+            continue
+        cleaned = clean_svg(
+            data, icon.path, fixed_colours=icon.fixed_colours, fix=True, name=icon.name
+        )
+        if cleaned.svg == data:
+            continue
+        _write(icon.path, cleaned.svg)
+        removed = [f for f in cleaned.findings if f.endswith("(removed)")]
+        what = "; ".join(removed) if removed else "normalised the artwork"
+        fixed.append(Finding(_shown(icon.path), None, FIXED, what, "artwork"))
+    return fixed
+
+
+def _fix_words(catalog: Catalog) -> list[Finding]:
+    text = catalog.path.read_text(encoding="utf-8")
+    fixed = []
+    for icon in catalog:
+        for key in ("title", "description"):
+            value = icon.title if key == "title" else icon.description
+            new, applied = _corrected(icon, key, value)
+            if not applied:
+                continue
+            updated = replace_scalar(text, icon.name, key, new)
+            if updated is None:
+                continue  # not a one-line scalar: leave it to the designer
+            text = updated
+            for issue in applied:
+                message = f"icon {icon.name!r}: {key} {value!r} -> {new!r} ({issue.rule})"
+                line = _value_line(_load(text), icon.name, key, icon.line)
+                fixed.append(Finding(_shown(catalog.path), line, FIXED, message, issue.rule))
+    if fixed:
+        _write(catalog.path, text.encode("utf-8"))
+    return fixed
+
+
+def _corrected(icon: Icon, key: str, value: str) -> tuple[str, list[Issue]]:
+    applied: list[Issue] = []
+    for _ in range(8):
+        issues = title_issues(value) if key == "title" else description_issues(icon.title, value)
+        issue = next((i for i in issues if i.fixed is not None and i.fixed != value), None)
+        if issue is None or issue.fixed is None:
+            break
+        applied.append(issue)
+        value = issue.fixed
+    return value, applied
+
+
+def _load(text: str) -> Any:
+    return YAML(typ="rt").load(text)
+
+
+def replace_scalar(text: str, name: str, key: str, value: str) -> str | None:
+    """``text`` with entry ``name``'s one-line ``key`` scalar set to ``value``, else ``None``.
+
+    Only the characters of that scalar change; the result is checked by loading
+    it again, and ``None`` is returned where the edit cannot be made safely.
+    """
+    data = _load(text)
+    try:
+        line, column = data[name].lc.value(key)
+    except (AttributeError, KeyError, TypeError):
+        return None
+    lines = text.splitlines(keepends=True)
+    source = lines[line]
+    end = _scalar_end(source, column)
+    if end is None:
+        return None
+    rendered = _render_scalar(key, value)
+    if rendered is None:
+        return None
+    lines[line] = source[:column] + rendered + source[end:]
+    updated = "".join(lines)
+    try:
+        check = _load(updated)
+    except Exception:
+        return None
+    expected = _plain(data)
+    expected[name][key] = value
+    return updated if _plain(check) == expected else None
+
+
+def _scalar_end(line: str, start: int) -> int | None:
+    body = line[start:].rstrip("\r\n")
+    if not body or body[0] in "|>[{&*!":
+        return None
+    if body[0] in "'\"":
+        quote, index = body[0], 1
+        while index < len(body):
+            if body[index] == "\\" and quote == '"':
+                index += 2
+                continue
+            if body[index] == quote:
+                if quote == "'" and body[index + 1 : index + 2] == "'":
+                    index += 2
+                    continue
+                return start + index + 1
+            index += 1
+        return None
+    comment = body.find(" #")
+    return start + len((body[:comment] if comment >= 0 else body).rstrip())
+
+
+def _render_scalar(key: str, value: str) -> str | None:
+    yaml = YAML(typ="rt")
+    yaml.width = 4096
+    stream = io.StringIO()
+    yaml.dump({key: value}, stream)
+    rendered = stream.getvalue()
+    prefix = f"{key}: "
+    if not rendered.startswith(prefix) or rendered.count("\n") != 1:
+        return None
+    return rendered[len(prefix) :].rstrip("\n")
+
+
+def _plain(node: Any) -> Any:
+    if isinstance(node, dict):
+        return {key: _plain(value) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_plain(item) for item in node]
+    return node
+
+
+def _write(path: Path, data: bytes) -> None:
+    descriptor, name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    with os.fdopen(descriptor, "wb") as stream:
+        stream.write(data)
+    os.chmod(name, path.stat().st_mode & 0o777)
+    os.replace(name, path)
+
+
+def with_overrides(settings: LintSettings, **changes: Any) -> LintSettings:
+    """``settings`` with the non-``None`` ``changes`` applied."""
+    return replace(settings, **{k: v for k, v in changes.items() if v is not None})
+
+
+def check_new_artwork(icon: Any, svg: bytes) -> list[str]:
+    """For ``iconkit add``: the errors that would make the cleaned artwork fail lint."""
+    root = etree.fromstring(svg)
+    drawn = etree.fromstring(clean_svg(svg, icon.source, fixed_colours=True).svg)
+    return [message for _, message in artwork_errors(drawn, root, not icon.fixed_colours)]
+
+
+def default_catalog(given: str | None) -> Path:
+    """``--catalog``, else ``catalog.yaml`` here, else the catalogue shipped with iconkit."""
+    if given:
+        return Path(given)
+    here = Path("catalog.yaml")
+    return here if here.is_file() else shipped_catalog_path()
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    """The arguments of ``iconkit lint``."""
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    parser.add_argument(
+        "--fix", action="store_true", help="apply the safe fixes and say what changed"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    """``iconkit lint``: print findings; 1 when any error remains, else 0."""
+    report = lint(default_catalog(args.catalog), fix=args.fix)
+    everything = [*report.fixed, *report.findings]
+    if args.format == "json":
+        print(json.dumps([f.as_dict() for f in everything], indent=2))
+    else:
+        for finding in everything:
+            print(finding)
+        errors = sum(f.level == ERROR for f in report.findings)
+        warnings = sum(f.level == WARNING for f in report.findings)
+        fixed = f", {len(report.fixed)} fixed" if report.fixed else ""
+        print(f"{errors} error(s), {warnings} warning(s){fixed}", file=sys.stderr)
+    return 1 if report.failed else 0

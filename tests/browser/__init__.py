@@ -1,0 +1,1 @@
+"""Accessibility proven in a real browser: headless Chromium, axe-core and the CDP tree."""

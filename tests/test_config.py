@@ -1,0 +1,93 @@
+"""Build settings: [tool.iconkit] in ./pyproject.toml, flags over it, defaults under both."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from iconkit.config import DEFAULT_COLOURS, Settings, load_settings
+from iconkit.errors import ConfigError
+
+
+def write(folder: Path, text: str) -> None:
+    (folder / "pyproject.toml").write_text(text, encoding="utf-8")
+
+
+def test_defaults_without_pyproject(tmp_path: Path) -> None:
+    settings = load_settings(tmp_path)
+    assert settings == Settings()
+    assert settings.catalog is None and settings.out == Path("iconkit-build")
+    assert settings.sizes == (16, 24, 32, 48) and settings.scales == (1, 2)
+    assert (
+        dict(settings.colours) == dict(DEFAULT_COLOURS) == {"dark": "#1f2328", "light": "#f6f8fa"}
+    )
+    assert settings.url_prefix == "/static/icons/" and settings.jobs is None
+
+
+def test_defaults_with_a_pyproject_that_has_no_iconkit_table(tmp_path: Path) -> None:
+    write(tmp_path, '[project]\nname = "site"\n')
+    assert load_settings(tmp_path) == Settings()
+
+
+def test_settings_are_read_and_paths_are_relative_to_the_pyproject(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        "[tool.iconkit]\n"
+        'catalog = "icons/catalog.yaml"\nout = "static/icons"\nurl-prefix = "/icons/"\n'
+        "sizes = [32, 16, 16]\nscales = [1]\njobs = 3\npng = false\n"
+        'colours = {brand = "#C0306A"}\n',
+    )
+    settings = load_settings(tmp_path)
+    assert settings.catalog == tmp_path / "icons" / "catalog.yaml"
+    assert settings.out == tmp_path / "static" / "icons"
+    assert settings.url_prefix == "/icons/"
+    assert settings.sizes == (16, 32) and settings.scales == (1,) and settings.jobs == 3
+    assert dict(settings.colours) == {"brand": "#c0306a"} and settings.png is False
+
+
+def test_flags_override_the_pyproject(tmp_path: Path) -> None:
+    write(tmp_path, '[tool.iconkit]\nout = "a"\njobs = 3\n')
+    settings = load_settings(tmp_path, out="b", jobs=1, catalog=None)
+    assert settings.out == Path("b") and settings.jobs == 1 and settings.catalog is None
+
+
+def test_the_current_folder_is_the_default_project(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(tmp_path, "[tool.iconkit]\nsizes = [20]\n")
+    monkeypatch.chdir(tmp_path)
+    assert load_settings().sizes == (20,)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("outdir = 'x'", r"unknown key 'outdir'"),
+        ("sizes = 16", r"sizes: expected a list of whole numbers from 1 to 1024, not 16"),
+        ("sizes = [0]", r"sizes: expected a list"),
+        ("sizes = [true]", r"sizes: expected a list"),
+        ("scales = [8]", r"scales: expected a list of whole numbers from 1 to 4"),
+        ("colours = {dark = 'black'}", r"colours: dark = 'black' is not a #rgb or #rrggbb colour"),
+        ("colours = {Dark = '#000'}", r"colours: bad colour name 'Dark'"),
+        ("colours = []", r"colours: expected a table"),
+        ("out = ''", r"out: expected a non-empty string"),
+        ("jobs = 0", r"jobs: expected a whole number from 1"),
+        ("png = 'no'", r"png: expected true or false, not 'no'"),
+    ],
+)
+def test_bad_settings_name_the_file_and_the_key(tmp_path: Path, text: str, message: str) -> None:
+    write(tmp_path, f"[tool.iconkit]\n{text}\n")
+    with pytest.raises(ConfigError, match=r"pyproject\.toml: \[tool\.iconkit\] " + message):
+        load_settings(tmp_path)
+
+
+def test_unreadable_toml_names_the_file(tmp_path: Path) -> None:
+    write(tmp_path, "[tool.iconkit\n")
+    with pytest.raises(ConfigError, match=r"pyproject\.toml: cannot read"):
+        load_settings(tmp_path)
+
+
+def test_bad_jobs_flag(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="--jobs"):
+        load_settings(tmp_path, jobs=0)

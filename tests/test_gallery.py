@@ -1,0 +1,100 @@
+"""gallery.html: one standalone, searchable page; structure parsed, not string-compared."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lxml import etree, html
+
+from iconkit import load_catalog
+from iconkit.build import build, load_manifest
+from iconkit.config import Settings
+
+CATALOG = load_catalog()
+
+
+@pytest.fixture(scope="module")
+def page(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, html.HtmlElement]:
+    out = tmp_path_factory.mktemp("gallery") / "out"
+    build(Settings(out=out, sizes=(24,), scales=(1, 2), jobs=2))
+    return out, html.fromstring((out / "gallery.html").read_bytes())
+
+
+def test_page_has_language_title_heading_landmarks(page: tuple[Path, html.HtmlElement]) -> None:
+    _, root = page
+    assert root.get("lang") == "en"
+    assert root.findtext(".//title") == "Icon gallery"
+    assert [h.text_content() for h in root.iter("h1")] == ["Icon gallery"]
+    assert len(root.findall(".//main")) == 1
+    assert root.findall(".//header") and root.findall(".//footer")
+
+
+def test_search_box_is_labelled_and_has_a_live_count(page: tuple[Path, html.HtmlElement]) -> None:
+    _, root = page
+    field = root.get_element_by_id("gallery-search")
+    assert field.get("type") == "search"
+    labels = [label for label in root.iter("label") if label.get("for") == "gallery-search"]
+    assert [label.text_content() for label in labels] == ["Search icons"]
+    count = root.get_element_by_id(field.get("aria-describedby"))
+    assert count.get("role") == "status" and count.text_content() == f"{len(CATALOG)} icons"
+    assert 'addEventListener("input"' in "".join(s.text_content() for s in root.iter("script"))
+
+
+def test_ids_are_unique(page: tuple[Path, html.HtmlElement]) -> None:
+    _, root = page
+    ids = [element.get("id") for element in root.iter() if element.get("id")]
+    assert len(ids) == len(set(ids))
+
+
+def test_each_icon_is_drawn_from_the_inline_sprite_with_its_words(
+    page: tuple[Path, html.HtmlElement],
+) -> None:
+    out, root = page
+    manifest = load_manifest(out)
+    symbols = {s.get("id") for s in root.iter("{http://www.w3.org/2000/svg}symbol", "symbol")}
+    items = root.find_class("gallery-item")
+    assert len(items) == len(CATALOG)
+    for icon, item in zip(CATALOG, items, strict=True):
+        assert item.find(".//h2").text_content() == icon.name
+        informative = [svg for svg in item.iter("svg") if svg.get("role") == "img"]
+        assert len(informative) == 1 and informative[0].get("aria-label") == icon.title
+        assert all(
+            svg.get("aria-hidden") == "true" for svg in item.iter("svg") if svg.get("role") != "img"
+        )
+        for use in item.iter("use"):
+            assert use.get("href") == f"#{icon.name}" and icon.name in symbols
+        text = item.text_content()
+        assert icon.description in text and all(alias in text for alias in icon.aliases)
+        assert all(tag in text for tag in icon.tags)
+        assert [c.text_content() for c in item.iter("code")] == [f"{{{{ icon('{icon.name}') }}}}"]
+        images = list(item.iter("img"))
+        assert len(images) == 2 and all(img.get("alt") == "" for img in images)
+        assert {img.get("src") for img in images} <= set(
+            manifest["icons"][icon.name]["png"].values()
+        )
+        assert all((out / img.get("src")).is_file() for img in images)
+
+
+def test_sprite_in_the_page_holds_no_words(page: tuple[Path, html.HtmlElement]) -> None:
+    _, root = page
+    sprite = root.find_class("gallery-sprite")[0]
+    assert sprite.get("aria-hidden") == "true"
+    assert sprite.text_content().strip() == ""
+
+
+def test_words_from_the_catalogue_are_escaped(write_catalog: object, tmp_path: Path) -> None:
+    catalog = tmp_path / "catalog.yaml"
+    (tmp_path / "svg").mkdir()
+    (tmp_path / "svg" / "x.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M1 1h9"/></svg>'
+    )
+    catalog.write_text(
+        'x:\n  title: "<b>Bold</b> & co"\n  description: "A \\"quoted\\" <script>."\n'
+    )
+    build(Settings(catalog=catalog, out=tmp_path / "out", sizes=(16,), scales=(1,), jobs=1))
+    root = html.fromstring((tmp_path / "out" / "gallery.html").read_bytes())
+    assert not list(root.iter("b")) and len(list(root.iter("script"))) == 1
+    svg = next(svg for svg in root.iter("svg") if svg.get("role") == "img")
+    assert svg.get("aria-label") == "<b>Bold</b> & co"
+    assert etree.tostring(root).count(b"<script") == 1

@@ -1,0 +1,73 @@
+"""PNG fallbacks: size, ink in the requested colour, transparent corners, fixed colours kept."""
+
+from __future__ import annotations
+
+import io
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from PIL import Image
+
+from iconkit import load_catalog
+from iconkit.png import render_png, standalone_svg
+from iconkit.sprite import make_symbol, symbol_for
+
+from .pixels import ink_box, ink_fraction, opaque_colours
+
+CATALOG = load_catalog()
+COMMENT = symbol_for(CATALOG.resolve("comment")).markup
+TICK = symbol_for(CATALOG.resolve("success-tick")).markup
+
+
+def image(png: bytes) -> Image.Image:
+    return Image.open(io.BytesIO(png)).convert("RGBA")
+
+
+def corners(picture: Image.Image) -> list[int]:
+    last = picture.width - 1
+    return [picture.getpixel(xy)[3] for xy in ((0, 0), (last, 0), (0, last), (last, last))]  # type: ignore[index]
+
+
+def test_size_ink_and_transparent_corners() -> None:
+    for pixels in (16, 32, 96):
+        picture = image(render_png(COMMENT, pixels, "#1f2328"))
+        assert picture.size == (pixels, pixels)
+        assert corners(picture) == [0, 0, 0, 0]
+        assert 0.05 < ink_fraction(picture) < 0.6
+        box = ink_box(picture)
+        assert box is not None and box[2] - box[0] > pixels // 2
+
+
+def test_current_colour_becomes_the_requested_colour() -> None:
+    picture = image(render_png(COMMENT, 48, "#c0306a"))
+    assert opaque_colours(picture) == {(0xC0, 0x30, 0x6A)}
+
+
+def test_current_colour_in_a_style_attribute_is_replaced_too() -> None:
+    svg = (
+        b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">'
+        b'<rect x="4" y="4" width="16" height="16" style="fill:CurrentColor"/></svg>'
+    )
+    symbol = make_symbol("square", svg, "square.svg").markup
+    root = standalone_svg(symbol, "#00ff00")
+    assert "currentcolor" not in b"".join(
+        str(v).lower().encode() for e in root.iter() for v in e.attrib.values()
+    ).decode().replace("#00ff00", "")
+    assert opaque_colours(image(render_png(symbol, 24, "#00ff00"))) == {(0, 255, 0)}
+
+
+def test_fixed_colours_are_kept() -> None:
+    colours = opaque_colours(image(render_png(TICK, 48, "#c0306a")))
+    assert (0x1A, 0x7F, 0x37) in colours and (255, 255, 255) in colours
+    assert (0xC0, 0x30, 0x6A) not in colours
+
+
+def test_rendering_is_deterministic() -> None:
+    assert render_png(COMMENT, 32, "#1f2328") == render_png(COMMENT, 32, "#1f2328")
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.tuples(*(st.integers(0, 255),) * 3))
+def test_any_colour_is_the_ink(rgb: tuple[int, int, int]) -> None:
+    colour = "#{:02x}{:02x}{:02x}".format(*rgb)
+    assert opaque_colours(image(render_png(COMMENT, 24, colour))) == {rgb}
