@@ -412,6 +412,8 @@ class _Sweep:
         With ``fix``: loops go first, then uses of things that themselves hold a
         ``<use>``, then, if the icon still expands too far, every ``<use>``.
         """
+        if next(root.iter(f"{{{SVG_NS}}}use"), None) is None:
+            return  # the common case, checked in C
         limit = DEFAULT_LIMITS.max_elements
         count = _Expansion(root)
         for use in count.cyclic:
