@@ -55,6 +55,7 @@ _RESERVED = {
 }
 
 AttrValue = str | int | float | bool | None
+_PLAIN = frozenset((str, type(None)))
 
 
 def clean_text(value: object) -> str:
@@ -170,6 +171,55 @@ class Urls:
     absolute_base: str | None = None
 
 
+def _icon_function(
+    plain: dict[tuple[Any, ...], Markup],
+    miss: Callable[[object, object, object], Markup],
+    general: Callable[..., Markup],
+) -> Callable[..., Markup]:
+    """The hot path as a plain function (Jinja calls one faster than a bound method).
+
+    A call with only a name, a label and ``decorative`` that was seen before costs one
+    dictionary look-up; anything else goes to the renderer's general path.
+    """
+
+    def icon(
+        name: str,
+        label: str | None = None,
+        *,
+        decorative: bool = False,
+        size: int | float | str | None = None,
+        class_: str | None = None,
+        desc: bool = False,
+        **attrs: AttrValue,
+    ) -> Markup:
+        """An ``<svg>`` that shows icon ``name``; see docs/templates.md."""
+        if size is None and class_ is None and not desc and not attrs and label.__class__ in _PLAIN:
+            try:
+                return plain[name, label, decorative]
+            except (KeyError, TypeError):
+                return miss(name, label, decorative)
+        return general(name, label, decorative, size, class_, desc, attrs)
+
+    return icon
+
+
+def _img_function(general: Callable[..., Markup]) -> Callable[..., Markup]:
+    def icon_img(
+        name: str,
+        label: str | None = None,
+        *,
+        decorative: bool = False,
+        size: int = 24,
+        colour: str | None = None,
+        absolute: bool = False,
+        **attrs: AttrValue,
+    ) -> Markup:
+        """An ``<img>`` of the PNG fallback, with its 2x file in ``srcset``."""
+        return general(name, label, decorative, size, colour, absolute, attrs)
+
+    return icon_img
+
+
 class Renderer:
     """Markup for one catalogue and one build; keeps every result it computes."""
 
@@ -189,32 +239,37 @@ class Renderer:
         self._sprite_block = sprite_block
         self._sprite_markup: Markup | None = None
         self._cache: dict[tuple[Any, ...], Markup | _WithId] = {}
-        self._img_cache: dict[tuple[Any, ...], Markup] = {}
+        self._plain: dict[tuple[Any, ...], Markup] = {}
+        self._img_cache: dict[tuple[Any, ...], Markup] = {}  # icon_img() output
+        self.icon = _icon_function(self._plain, self._plain_miss, self._general)
+        self.icon_img = _img_function(self._img)
 
     def __repr__(self) -> str:
         return f"<Renderer {self.catalog!r} sprite={self.urls.sprite!r}>"
 
     # -- icon() -----------------------------------------------------------------
 
-    def icon(
+    def _plain_miss(self, name: object, label: object, decorative: object) -> Markup:
+        args: tuple[object, ...] = (name, label, decorative, None, None, False, {})
+        return self._miss(self._plain, (name, label, decorative), self._icon, *args)
+
+    def _general(
         self,
-        name: str,
-        label: str | None = None,
-        *,
-        decorative: bool = False,
-        size: int | float | str | None = None,
-        class_: str | None = None,
-        desc: bool = False,
-        **attrs: AttrValue,
+        name: object,
+        label: object,
+        decorative: object,
+        size: object,
+        class_: object,
+        desc: object,
+        attrs: Mapping[str, object],
     ) -> Markup:
-        """An ``<svg>`` that shows icon ``name``; see docs/templates.md."""
         key = (
             name,
             label,
-            label.__class__,
+            label.__class__,  # Markup("&amp;") == "&amp;" but renders differently
             decorative,
             size,
-            size.__class__,
+            size.__class__,  # True == 1 but is refused
             class_,
             class_.__class__,
             desc,
@@ -222,21 +277,29 @@ class Renderer:
         )
         try:
             found = self._cache[key]
-        except KeyError:
-            made = self._icon(name, label, decorative, size, class_, desc, attrs)
-            if made is None:
-                return Markup("")
-            if len(self._cache) >= CACHE_LIMIT:
-                self._cache.clear()
-            found = self._cache[key] = made
-        except TypeError:  # an unhashable argument: validate it, and say what is wrong
-            made = self._icon(name, label, decorative, size, class_, desc, attrs)
-            if made is None:
-                return Markup("")
-            found = made
-        if type(found) is _WithId:
-            return found.render()
-        return found  # type: ignore[return-value]
+        except (KeyError, TypeError):
+            args = (name, label, decorative, size, class_, desc, attrs)
+            return self._miss(self._cache, key, self._icon, *args)
+        return found.render() if type(found) is _WithId else found  # type: ignore[return-value]
+
+    def _miss(
+        self,
+        cache: dict[tuple[Any, ...], Any],
+        key: tuple[Any, ...],
+        make: Callable[..., Markup | _WithId | None],
+        *args: Any,
+    ) -> Markup:
+        """Compute what ``make(*args)`` renders and keep it under ``key`` if it can be kept."""
+        made = make(*args)
+        if made is None:
+            return Markup("")
+        try:
+            if len(cache) >= CACHE_LIMIT:
+                cache.clear()
+            cache[key] = made
+        except TypeError:  # an unhashable argument that rendered: nothing to keep
+            pass
+        return made.render() if isinstance(made, _WithId) else made
 
     def _resolve(self, name: object) -> Icon | None:
         try:
@@ -293,42 +356,32 @@ class Renderer:
 
     # -- icon_img() ---------------------------------------------------------------
 
-    def icon_img(
+    def _img(
         self,
-        name: str,
-        label: str | None = None,
-        *,
-        decorative: bool = False,
-        size: int = 24,
-        colour: str | None = None,
-        absolute: bool = False,
-        **attrs: AttrValue,
+        name: object,
+        label: object,
+        decorative: object,
+        size: object,
+        colour: object,
+        absolute: object,
+        attrs: Mapping[str, object],
     ) -> Markup:
-        """An ``<img>`` of the PNG fallback, with its 2x file in ``srcset``."""
         key = (
             name,
             label,
             label.__class__,
             decorative,
             size,
+            size.__class__,
             colour,
             absolute,
             tuple((k, v, v.__class__) for k, v in attrs.items()) if attrs else (),
         )
         try:
             return self._img_cache[key]
-        except KeyError:
-            found = self._icon_img(name, label, decorative, size, colour, absolute, attrs)
-            if found is None:
-                return Markup("")
-            if len(self._img_cache) >= CACHE_LIMIT:
-                self._img_cache.clear()
-            self._img_cache[key] = found
-            return found
-        except TypeError:
-            return (
-                self._icon_img(name, label, decorative, size, colour, absolute, attrs) or Markup()
-            )
+        except (KeyError, TypeError):
+            args = (name, label, decorative, size, colour, absolute, attrs)
+            return self._miss(self._img_cache, key, self._icon_img, *args)
 
     def _png(self, icon: Icon, size: object, colour: object, scale: int) -> str:
         if self.manifest is None:

@@ -9,7 +9,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from jinja2 import DictLoader, Environment
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from jinja2 import DictLoader, Environment, Template
 from lxml import etree
 from lxml import html as lxml_html
 
@@ -17,6 +19,7 @@ import iconkit
 from iconkit.catalog import Catalog, load_catalog
 from iconkit.errors import ManifestError, UnknownIconError
 from iconkit.jinja import IconkitExtension, install, renderer_for
+from iconkit.markup import clean_text
 
 from .conftest import ROOT
 from .templating import (  # noqa: F401
@@ -389,3 +392,32 @@ def test_against_a_real_build(tmp_path: Path) -> None:
     assert img.get("srcset").split()[0] in served
     sprite = etree.parse(str(out / sprite_url.rsplit("/", 1)[1])).getroot()
     assert symbol in {el.get("id") for el in sprite.iter("{http://www.w3.org/2000/svg}symbol")}
+
+
+def test_installing_again_reaches_the_macros_too(build_dir: Path) -> None:
+    env = Environment(
+        autoescape=True, loader=DictLoader({"p.html": IMPORT + "{{ ik.icon('tag') }}"})
+    )
+    install(env, build_dir=build_dir)
+    assert parse(env.get_template("p.html").render())[0].get("href").endswith(".svg#tag")
+    install(env, inline=True)
+    assert parse(env.get_template("p.html").render())[0].get("href") == "#iconkit-tag"
+
+
+@pytest.fixture(scope="module")
+def both_forms(build_dir: Path) -> Template:
+    env = make_env("global", "external", build_dir)
+    return env.from_string(IMPORT + "{{ icon('comment', label) }}{{ ik.icon('comment', label) }}")
+
+
+@settings(max_examples=60, deadline=None)
+@given(label=st.text().filter(lambda s: clean_text(s)))
+def test_any_label_from_the_context_round_trips_through_global_and_macro(
+    both_forms: Template, label: str
+) -> None:
+    rendered = both_forms.render(label=label)
+    svgs = list(parse_page("<html><body>" + rendered + "</body></html>").find("body"))
+    assert [svg.tag for svg in svgs] == ["svg", "svg"]
+    for svg in svgs:
+        assert svg.get("aria-label") == clean_text(label)
+        assert [child.tag for child in svg] == ["use"]
