@@ -6,7 +6,6 @@ from collections.abc import Iterable
 
 from .harness import NAME_OR_ID_WORDS, AXTree, DomNode, PageReport
 
-SVG_TAGS = {"svg"}
 CONTROL_TAGS = {"button", "a"}
 
 

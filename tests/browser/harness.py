@@ -72,12 +72,6 @@ class DomNode:
     def classes(self) -> list[str]:
         return self.attrs.get("class", "").split()
 
-    def ancestors(self) -> Iterator[DomNode]:
-        node = self.parent
-        while node is not None:
-            yield node
-            node = node.parent
-
 
 def _dom(raw: dict[str, Any], parent: DomNode | None, shadow: bool) -> DomNode:
     flat = raw.get("attributes", [])
@@ -159,9 +153,6 @@ class AXTree:
             if child is not None:
                 yield child
                 yield from self.descendants(child)
-
-    def unignored(self) -> Iterator[AXNode]:
-        return (node for node in self.nodes.values() if not node.ignored)
 
 
 @dataclass(frozen=True)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from playwright.sync_api import Browser
+from typing import TYPE_CHECKING
 
 from .harness import Probe, Site
 from .pages import Pages
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 
 def test_a_2x_screen_loads_the_2x_file(

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pytest
-from playwright.sync_api import FloatRect
 
 from .checks import show
 from .harness import RGB, Box, Probe, crop, distance, dominant, ink, off_blend, parse_rgb, strongest
 from .pages import MODES, Pages
+
+if TYPE_CHECKING:
+    from playwright.sync_api import FloatRect
 
 # A blend of the background and the text colour may be this far off the line between them.
 BLEND_TOLERANCE = 40.0
