@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import asyncio
 import logging
 import re
 from collections.abc import Callable
@@ -436,3 +437,13 @@ def test_any_label_from_the_context_round_trips_through_global_and_macro(
     for svg in svgs:
         assert svg.get("aria-label") == clean_text(label)
         assert [child.tag for child in svg] == ["use"]
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_async_environments_render_globals_and_macros(build_dir: Path, mode: str) -> None:
+    env = Environment(autoescape=True, enable_async=True)
+    install(env, inline=mode == "inline", build_dir=build_dir)
+    template = env.from_string(IMPORT + "{{ icon('comment') }}{{ ik.icon('tag', desc=true) }}")
+    comment, tag = parse_page(asyncio.run(template.render_async())).iter("svg")
+    assert comment.get("aria-label") == "Comment"
+    assert tag.get("aria-describedby") == tag.find("desc").get("id")
