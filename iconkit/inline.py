@@ -12,13 +12,12 @@ some browsers.
 from __future__ import annotations
 
 from importlib import resources
-from urllib.parse import quote
+from urllib.parse import quote as percent_encode
 
 from lxml import etree
-from markupsafe import escape
 
 from iconkit.catalog import Catalog
-from iconkit.markup import SYMBOL_PREFIX
+from iconkit.markup import SYMBOL_PREFIX, quote
 from iconkit.safesvg import Limits, parse_svg, prefix_ids
 from iconkit.sprite import build_sprite
 
@@ -47,6 +46,6 @@ def sprite_block(catalog: Catalog) -> str:
         ("style", "position:absolute"),
     ):
         root.set(name, value)
-    css = quote(" ".join(stylesheet().split()), safe=" :;{}(),.-!*/=@")
-    link = f'<link rel="stylesheet" href="{escape("data:text/css," + css)}">'
+    css = percent_encode(" ".join(stylesheet().split()), safe=" :;{}(),.-!*/=@")
+    link = f'<link rel="stylesheet" href="{quote("data:text/css," + css)}">'
     return link + etree.tostring(root, encoding="unicode")
