@@ -447,3 +447,18 @@ def test_async_environments_render_globals_and_macros(build_dir: Path, mode: str
     comment, tag = parse_page(asyncio.run(template.render_async())).iter("svg")
     assert comment.get("aria-label") == "Comment"
     assert tag.get("aria-describedby") == tag.find("desc").get("id")
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_the_sprite_is_written_once_per_page(build_dir: Path, mode: str) -> None:
+    layout = "<body>{{ icon_sprite() }}{% block main %}{% endblock %}</body>"
+    page = '{% extends "layout.html" %}{% block main %}{{ icon_sprite() }}{% endblock %}'
+    env = Environment(
+        autoescape=True, loader=DictLoader({"layout.html": layout, "page.html": page})
+    )
+    install(env, inline=mode == "inline", build_dir=build_dir)
+    template = env.get_template("page.html")
+    for _ in range(2):  # every render gets its sprite, once
+        body = parse_page(template.render()).find("body")
+        assert len(list(body.iter("link"))) == 1
+        assert len(list(body.iter("svg"))) == (1 if mode == "inline" else 0)
