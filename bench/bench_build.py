@@ -32,7 +32,8 @@ SVG_NS = "http://www.w3.org/2000/svg"
 SVGSTORE_SCRIPT = """
 const fs = require('fs'); const path = require('path');
 const svgstore = require(process.argv[1]);
-const out = process.argv[2]; const files = fs.readFileSync(process.argv[3], 'utf8').split('\\n').filter(Boolean);
+const out = process.argv[2];
+const files = fs.readFileSync(process.argv[3], 'utf8').split('\\n').filter(Boolean);
 const store = svgstore();
 for (const f of files) store.add(path.basename(f, '.svg'), fs.readFileSync(f, 'utf8'));
 fs.writeFileSync(out, store.toString({inline: true}));
@@ -41,9 +42,14 @@ fs.writeFileSync(out, store.toString({inline: true}));
 ICONKIT_SCRIPT = """
 import json, sys
 from pathlib import Path
+import iconkit.build
 from iconkit.build import build
+from iconkit.catalog import load_catalog
 from iconkit.config import Settings
 a = json.loads(sys.argv[1])
+if a.get("preload"):  # time the build alone: the catalogue is loaded before the clock starts
+    catalog = load_catalog(a["catalog"])
+    iconkit.build.load_catalog = lambda path=None: catalog
 s = Settings(catalog=Path(a["catalog"]), out=Path(a["out"]), png=a["png"], jobs=a["jobs"],
              sizes=tuple(a["sizes"]), scales=tuple(a["scales"]))
 r = build(s)
@@ -61,18 +67,18 @@ print(len(c), time.perf_counter() - t)
 
 def run_measured(command: list[str], cwd: Path | None = None) -> tuple[float, float, str]:
     """Like ``run`` but with the child's own peak memory, via ``os.wait4``."""
-    out = tempfile.TemporaryFile(mode="w+")
-    err = tempfile.TemporaryFile(mode="w+")
-    started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=err, text=True)
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - started
-    process.returncode = os.waitstatus_to_exitcode(status)
-    out.seek(0)
-    err.seek(0)
-    if process.returncode != 0:
-        raise SystemExit(f"{' '.join(command[:4])}… failed ({process.returncode}):\n{err.read()}")
-    return seconds, usage.ru_maxrss / 1024, out.read()
+    with tempfile.TemporaryFile(mode="w+") as out, tempfile.TemporaryFile(mode="w+") as err:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=err, text=True)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        if process.returncode != 0:
+            what = " ".join(command[:4])
+            raise SystemExit(f"{what}… failed ({process.returncode}):\n{err.read()}")
+        return seconds, usage.ru_maxrss / 1024, out.read()
 
 
 def install(npm_dir: Path) -> Path:
@@ -120,8 +126,9 @@ def iconkit_build(
 
 
 def iconkit_cli(work: Path, catalog: Path, out: Path) -> tuple[float, float]:
+    jobs = str(os.cpu_count() or 1)
     command = [sys.executable, "-m", "iconkit", "build", "--catalog", str(catalog),
-               "--out", str(out), "--no-png", "--quiet", "--jobs", str(os.cpu_count() or 1)]  # fmt: skip
+               "--out", str(out), "--no-png", "--quiet", "--jobs", jobs]  # fmt: skip
     seconds, peak, _ = run_measured(command, cwd=work)
     return seconds, peak
 
@@ -165,6 +172,9 @@ def fidelity(sprite: Path, files: list[Path], size: int = 48) -> tuple[int, int]
 
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
     tree = etree.parse(str(sprite), parser).getroot()
+    if not tree.nsmap.get(None):  # svgstore's inline output has no xmlns: read it as SVG
+        tree.set("xmlns", SVG_NS)
+        tree = etree.fromstring(etree.tostring(tree), parser)
     symbols = {s.get("id"): s for s in tree.iter(f"{{{SVG_NS}}}symbol")}
     defs = [d for d in tree if etree.QName(d).localname == "defs"]
     same = 0
@@ -241,6 +251,8 @@ def main() -> None:
         _, load_peak, stdout = run_measured([sys.executable, "-c", CATALOG_SCRIPT, str(catalog)])
         load_seconds = float(stdout.split()[1])
         ours, ours_peak = iconkit_cli(work, catalog, work / "iconkit")
+        _, _, alone = iconkit_build(work, catalog, work / "alone", jobs=cpus, preload=True)
+        _, _, alone_warm = iconkit_build(work, catalog, work / "alone", jobs=cpus, preload=True)
         warm, _ = iconkit_cli(work, catalog, work / "iconkit")
         theirs, theirs_peak, their_sprite = svg_sprite(modules, files, work / "svg-sprite")
         store, store_peak, store_sprite = svgstore(modules, files, work / "svgstore.svg")
@@ -252,20 +264,22 @@ def main() -> None:
             f"{ours:.2f} s, {ours_peak:.0f} MiB",
         )
         row(f"{label}: of which catalogue load (ruamel)", f"{load_seconds:.2f} s")
-        row(
-            f"{label}: iconkit sprite+manifest without the catalogue load",
-            f"{ours - load_seconds:.2f} s",
-        )
+        row(f"{label}: build() alone, catalogue preloaded, cold", f"{alone['seconds']:.2f} s")
+        row(f"{label}: build() alone, catalogue preloaded, warm", f"{alone_warm['seconds']:.2f} s")
         row(f"{label}: iconkit build --no-png, warm symbol cache", f"{warm:.2f} s")
         row(f"{label}: svg-sprite --symbol (svgo)", f"{theirs:.2f} s, {theirs_peak:.0f} MiB")
         row(f"{label}: svgstore", f"{store:.2f} s, {store_peak:.0f} MiB")
         row(
             f"{label}: svg-sprite / iconkit time",
-            f"{theirs / ours:.2f}x (without catalogue load: {theirs / (ours - load_seconds):.2f}x)",
+            f"{theirs / ours:.2f}x (build() alone: {theirs / alone['seconds']:.2f}x)",
         )
         row(f"{label}: svgstore / iconkit time", f"{store / ours:.2f}x")
-        sizes = {name: gzip_size(path) for name, path in
-                 (("iconkit", our_sprite), ("svg-sprite", their_sprite), ("svgstore", store_sprite))}  # fmt: skip
+        sprites = (
+            ("iconkit", our_sprite),
+            ("svg-sprite", their_sprite),
+            ("svgstore", store_sprite),
+        )
+        sizes = {name: gzip_size(path) for name, path in sprites}
         row(f"{label}: gzip -9 sprite bytes", ", ".join(f"{k} {v:,}" for k, v in sizes.items()))
         sample = random.Random(7).sample(files, min(len(files), 150 if args.quick else 600))
         for name, path in (
@@ -275,8 +289,9 @@ def main() -> None:
         ):
             same, compared = fidelity(path, sample)
             row(f"{label}: {name} icons drawn through <use> like the source", f"{same}/{compared}")
-        numbers[corpus] = {"iconkit": ours, "catalog": load_seconds, "warm": warm, "svg-sprite": theirs,
-                           "svgstore": store, "gzip": sizes}  # fmt: skip
+        numbers[corpus] = {"iconkit": ours, "catalog": load_seconds, "warm": warm,
+                           "alone": alone["seconds"], "alone_warm": alone_warm["seconds"],
+                           "svg-sprite": theirs, "svgstore": store, "gzip": sizes}  # fmt: skip
 
     # PNG: per-render cost against bare cairosvg, --jobs scaling, incremental rebuilds (lucide).
     work = temp / "png"
@@ -302,7 +317,8 @@ def main() -> None:
     seconds, peak, result = iconkit_build(work, catalog, out, png=True, jobs=max(timings))
     row(
         "unchanged rebuild",
-        f"{seconds:.2f} s = {100 * seconds / full:.1f} % of the full build, {peak:.0f} MiB, rendered {result['rendered']}",
+        f"{seconds:.2f} s = {100 * seconds / full:.1f} % of the full build, "
+        f"{peak:.0f} MiB, rendered {result['rendered']}",
     )
     changed = subset[0]
     copy = work / "changed.svg"
@@ -311,7 +327,8 @@ def main() -> None:
     seconds, peak, result = iconkit_build(work, catalog, out, png=True, jobs=max(timings))
     row(
         "one icon changed, rebuild",
-        f"{seconds:.2f} s, {peak:.0f} MiB, rendered {result['rendered']} (its 16 PNGs), reused {result['reused']}",
+        f"{seconds:.2f} s, {peak:.0f} MiB, rendered {result['rendered']} (its 16 PNGs), "
+        f"reused {result['reused']}",
     )
     numbers["png"] = {"ours": ours_png, "bare": bare_png, "jobs": timings}
 

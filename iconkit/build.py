@@ -148,9 +148,20 @@ def plan(settings: Settings, icons: Iterable[str] | None = None) -> Plan:
         sprite_name: sprite,
         css_name: css,
         GALLERY: render_gallery(manifest, sprite),
-        MANIFEST: (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode(),
+        MANIFEST: _manifest_bytes(manifest),
     }
     return Plan(settings, catalog, symbols, files, pngs, fresh)
+
+
+def _manifest_bytes(manifest: dict[str, Any]) -> bytes:
+    """The manifest as JSON with one icon per line: diffable, and fast (the C encoder)."""
+    head = {key: value for key, value in manifest.items() if key != "icons"}
+    lines = [
+        f"{json.dumps(name)}: {json.dumps(entry, ensure_ascii=False)}"
+        for name, entry in manifest["icons"].items()
+    ]
+    icons = "{\n" + ",\n".join(lines) + "\n}" if lines else "{}"
+    return (json.dumps(head, ensure_ascii=False)[:-1] + f', "icons": {icons}}}\n').encode()
 
 
 def _choose(catalog: Catalog, names: Iterable[str]) -> list[Icon]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import codecs
 import copy
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
@@ -294,6 +294,8 @@ def _sweep(root: etree._Element, source: Path | str, fix: bool) -> _Sweep:
     for node in [*root.itersiblings(preceding=True), *root.itersiblings()]:
         if isinstance(node, etree._ProcessingInstruction):
             sweep.found(node, f"processing instruction <?{node.target!s}?> is refused", drop=True)
+        elif isinstance(node, etree._Comment):
+            sweep.comment(node)
     for element in list(root.iter()):
         if element is root or element.getparent() is not None and _attached(element, root):
             sweep.element(element)
@@ -338,7 +340,10 @@ class _Sweep:
         if isinstance(element, etree._Entity):
             self.found(element, f"entity reference &{element.name}; is refused", drop=True)
             return
-        if not isinstance(element.tag, str):  # comments are inert; the normaliser drops them
+        if isinstance(element, etree._Comment):
+            self.comment(element)
+            return
+        if not isinstance(element.tag, str):
             return
         name = etree.QName(element)
         if name.namespace != SVG_NS:
@@ -355,6 +360,12 @@ class _Sweep:
             problem = stylesheet_problem(text_of(element))
             if problem:
                 self.found(element, f"<style>: {problem}", drop=True)
+
+    def comment(self, comment: etree._Element) -> None:
+        """Comments are inert in XML, but one holding ``<`` or ``>`` can end early in HTML
+        (``<!-->``) and turn its text into elements once the icon is inlined."""
+        if re.search(r"[<>]", str(comment.text or "")):
+            self.found(comment, "comment holding < or > (HTML could read it as markup)", drop=True)
 
     def animation(self, element: etree._Element, tag: str) -> None:
         target = str(element.get("attributeName", "")).strip()
@@ -432,6 +443,22 @@ def _attribute_problem(element: etree._Element, attribute: str, value: str) -> s
     if problem:
         return f"{shown} on {tag}: {problem}"
     return None
+
+
+def elements(root: etree._Element) -> Iterator[etree._Element]:
+    """The elements in ``root`` (itself included), without comments or instructions."""
+    return (element for element in root.iter() if isinstance(element.tag, str))
+
+
+def local_name(element: etree._Element) -> str:
+    """``element``'s tag without its namespace."""
+    return etree.QName(element).localname
+
+
+def inside(element: etree._Element, tags: frozenset[str]) -> bool:
+    """True when ``element`` or one of its ancestors is one of ``tags`` (local names)."""
+    chain = (element, *element.iterancestors())
+    return any(local_name(node) in tags for node in chain)
 
 
 def text_of(element: etree._Element) -> str:

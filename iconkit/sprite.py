@@ -119,7 +119,8 @@ class _Converter:
 
     def __init__(self, name: str, root: etree._Element, source: Path | str) -> None:
         self.name, self.root, self.source = name, root, source
-        self.decimals = _decimals(_view_box(root, source))
+        self.view_box = _view_box(root, source)
+        self.decimals = _decimals(self.view_box)
         self.ids = self._referenced_ids()
 
     def fail(self, element: etree._Element, message: str) -> UnsafeSVGError:
@@ -151,7 +152,7 @@ class _Converter:
 
     def symbol(self) -> etree._Element:
         root = self.root
-        symbol = etree.Element("symbol", id=self.name, viewBox=_view_box(root, self.source))
+        symbol = etree.Element("symbol", id=self.name, viewBox=self.view_box)
         ratio = root.get("preserveAspectRatio")
         if ratio:
             symbol.set("preserveAspectRatio", " ".join(ratio.split()))
@@ -199,25 +200,25 @@ class _Converter:
     def attributes(self, element: etree._Element, *, shape: bool = False) -> list[tuple[str, str]]:
         kept: list[tuple[str, str]] = []
         for key, raw in element.attrib.items():
-            attribute, value = str(key), " ".join(str(raw).split())
+            attribute, value = str(key), str(raw)
             if attribute == _XLINK_HREF:
                 attribute = "href"
             elif attribute.startswith("{"):
                 continue  # sodipodi:, inkscape:, xml:space and friends
             if attribute == "id":
+                value = " ".join(value.split())
                 if value not in self.ids:
                     continue
                 value = self.rename(value)
             elif attribute == "href":
-                value = "#" + self.rename(value[1:])
+                value = "#" + self.rename(value.strip()[1:])
             elif "url(" in value:
+                value = " ".join(value.split())
                 value = _URL_REFERENCE.sub(lambda m: f"url(#{self.rename(m[2])})", value)
             elif attribute == "d":
                 value = compact_path(value, self.decimals, self.source)
-            elif attribute == "points" or (shape and attribute in _COORDINATES):
-                value = _compact_numbers(value, self.decimals)
-            elif attribute != "class":
-                value = _compact_numbers(value, 6)  # bounding-box units: no real rounding
+            else:
+                value = _plain_value(attribute, value, self.decimals if shape else 6)
             kept.append((attribute, value))
         return kept
 
@@ -238,6 +239,7 @@ def _view_box(root: etree._Element, source: Path | str) -> str:
     raise UnsafeSVGError(source, "has no viewBox (and no width and height)", source_line(root))
 
 
+@functools.lru_cache(maxsize=256)
 def _decimals(view_box: str) -> int:
     """Decimal places that keep coordinates within 1/10,000 of the icon's size."""
     width, height = (abs(float(part)) for part in view_box.split()[2:])
@@ -265,6 +267,18 @@ def _minimal(decimals: int) -> re.Pattern[str]:
 
 def _number(token: str, decimals: int) -> str:
     return token if _minimal(decimals).fullmatch(token) else _format(float(token), decimals)
+
+
+@functools.lru_cache(maxsize=65536)
+def _plain_value(attribute: str, value: str, decimals: int) -> str:
+    """An attribute value with whitespace collapsed and numbers compacted; memoised, since
+    icons repeat the same ``fill``, ``stroke-width`` and coordinates over and over."""
+    value = " ".join(value.split())
+    if attribute == "class":
+        return value
+    if attribute == "points" or attribute in _COORDINATES:
+        return _compact_numbers(value, decimals)
+    return _compact_numbers(value, 6)  # bounding-box units and the like: no real rounding
 
 
 def _compact_numbers(value: str, decimals: int) -> str:

@@ -349,3 +349,19 @@ def test_docs_manifest_example_has_the_keys_a_build_writes(project: Path) -> Non
     real = load_manifest(project / "out")
     assert set(documented) == set(real)
     assert set(documented["icons"]["comment"]) == set(real["icons"]["comment"])
+
+
+def test_cli_on_a_terminal_shows_progress_and_a_summary(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import iconkit.build
+
+    screen = io.StringIO()
+    monkeypatch.setattr(iconkit.build, "terminal", lambda stream=None: screen)
+    assert cli(project, "--out", str(project / "out")) == 0
+    text = screen.getvalue()
+    assert "rendering PNGs [" in text
+    assert text.rstrip().splitlines()[-1].startswith("built 3 icons into ")
+    screen.truncate(0)
+    assert cli(project, "--out", str(project / "out"), "--quiet") == 0
+    assert screen.getvalue() == ""
