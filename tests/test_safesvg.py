@@ -85,6 +85,8 @@ REFUSED_ON_SANITIZE = {
     "link.svg": "<a> is refused",
     "dangling-reference.svg": "clip-path: reference to #PWNED, which is not in the icon",
     "comment-mutation.svg": "comment holding < or > (HTML could read it as markup)",
+    "use-bomb.svg": "<use> that expands the icon past 10000 elements (a use bomb)",
+    "use-cycle.svg": "<use> that contains itself (an endless loop)",
 }
 
 
@@ -193,6 +195,13 @@ def test_a_50_megabyte_file_is_refused_before_it_is_opened(
     monkeypatch.setattr(Path, "open", lambda *a, **k: pytest.fail("opened a file over the limit"))
     with pytest.raises(UnsafeSVGError, match="52428800 bytes, over the 1000000-byte limit"):
         read_svg(path)
+
+
+def test_a_long_chain_of_uses_is_refused_without_deep_recursion() -> None:
+    chain = "".join(f'<g id="c{i}"><use href="#c{i + 1}"/></g>' for i in range(3000))
+    data = SVG_OPEN + f'<defs>{chain}<g id="c3000"/></defs></svg>'.encode()
+    with pytest.raises(UnsafeSVGError, match="a use bomb"):
+        sanitize(parse_svg(data, "chain.svg"), "chain.svg")
 
 
 def test_limits_are_configurable() -> None:
