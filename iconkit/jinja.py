@@ -9,12 +9,14 @@ as ik %}`` work. ``IconkitExtension`` does the same for ``extensions=[...]`` use
 from __future__ import annotations
 
 import functools
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from jinja2 import BaseLoader, ChoiceLoader, Environment, PackageLoader
+from jinja2 import BaseLoader, ChoiceLoader, Environment, PackageLoader, pass_context
 from jinja2.ext import Extension
+from jinja2.runtime import Context
 from markupsafe import Markup
 
 from iconkit.build import load_manifest
@@ -73,8 +75,26 @@ def install(
     if getattr(env, "iconkit", None) is not None and env.cache is not None:
         env.cache.clear()  # imported macro modules hold the previous renderer's functions
     env.iconkit = renderer  # type: ignore[attr-defined]
-    _register(env, renderer.icon, renderer.icon_img, renderer.icon_sprite)
+    _register(env, renderer.icon, renderer.icon_img, once_per_page(renderer.icon_sprite))
     return renderer
+
+
+def once_per_page(sprite: Callable[[], Markup]) -> Callable[..., Markup]:
+    """``icon_sprite`` for templates: a second call while the same page renders writes nothing.
+
+    "The same page" is Jinja's render context, which a layout and the templates that
+    extend it share; an ``{% include %}`` or an imported macro gets its own.
+    """
+    written: weakref.WeakSet[Context] = weakref.WeakSet()
+
+    @pass_context
+    def icon_sprite(context: Context) -> Markup:
+        if context in written:
+            return Markup("")
+        written.add(context)
+        return sprite()
+
+    return icon_sprite
 
 
 def _register(

@@ -1,8 +1,9 @@
 """The one renderer: catalogue + build manifest in, precomputed ``Markup`` out.
 
-Everything a template passes in is validated and escaped here, once, when a
-(name, options) pair is first seen; the result is kept, so a repeated call is a
-dictionary look-up. Jinja globals, macros and the extension all call this.
+Everything a template passes in is validated here and escaped by ``quote`` (the one
+escaping function), once, when a (name, options) pair is first seen; the result is
+kept, so a repeated call is a dictionary look-up. Jinja globals, macros and the
+extension all call this.
 """
 
 from __future__ import annotations
@@ -64,9 +65,12 @@ def clean_text(value: object) -> str:
     ``Markup`` counts as HTML: its tags are dropped and its entities decoded.
     """
     text = value.striptags() if isinstance(value, Markup) else str(value)
-    if not text.isprintable():
-        text = "".join(c for c in text if c.isspace() or unicodedata.category(c)[0] != "C")
-    return " ".join(text.split())
+    return " ".join(clean_value(text).split())
+
+
+def quote(text: str) -> str:
+    """``text`` ready for an attribute value or element content: cleaned, then escaped."""
+    return str(escape(clean_value(text)))
 
 
 def _attr_name(key: str) -> str:
@@ -101,7 +105,7 @@ def _attr_value(key: str, value: object) -> str | None:
 
 
 def render_attrs(attrs: Mapping[str, object]) -> str:
-    """`` name="value"`` pairs, names validated and values escaped; the one place that escapes."""
+    """`` name="value"`` pairs from a template's ``**attrs``: names validated, values quoted."""
     parts = []
     for key, raw in attrs.items():
         if not isinstance(key, str):
@@ -109,7 +113,7 @@ def render_attrs(attrs: Mapping[str, object]) -> str:
         name = _attr_name(key)
         value = _attr_value(key, raw)
         if value is not None:
-            parts.append(f' {name}="{escape(clean_value(value))}"')
+            parts.append(f' {name}="{quote(value)}"')
     return "".join(parts)
 
 
@@ -143,9 +147,9 @@ def _classes(icon: Icon, class_: object) -> str:
     if class_ is not None:
         if not isinstance(class_, str):
             raise IconArgumentError(f"class_ must be text, not {type(class_).__name__}")
-        extra = clean_value(str(class_.unescape()) if isinstance(class_, Markup) else class_)
+        extra = str(class_.unescape()) if isinstance(class_, Markup) else class_
         classes.extend(c for c in extra.split() if c not in classes)
-    return str(escape(" ".join(classes)))
+    return quote(" ".join(classes))
 
 
 @dataclass(frozen=True, slots=True)
@@ -340,15 +344,15 @@ class Renderer:
                     f"icon {icon.name!r}: empty label; pass decorative=True for an icon "
                     "that needs no name"
                 )
-            head += f' role="img" aria-label="{escape(text)}"'
+            head += f' role="img" aria-label="{quote(text)}"'
         pixels = _size(size)
         tail = ' focusable="false"'
         if pixels is not None:
             tail += f' width="{pixels}" height="{pixels}"'
         tail += render_attrs(attrs)
-        use = f'<use href="{escape(self.urls.sprite + icon.name)}"/></svg>'
+        use = f'<use href="{quote(self.urls.sprite + icon.name)}"/></svg>'
         if desc:
-            description = escape(clean_text(icon.description))
+            description = quote(clean_text(icon.description))
             return _WithId(
                 head + ' aria-describedby="', f'"{tail}><desc id="', f'">{description}</desc>{use}'
             )
@@ -426,8 +430,8 @@ class Renderer:
                     "or an absolute base_url"
                 )
             base = self.urls.absolute_base
-        one = escape(base + self._png(icon, size, colour, 1))
-        two = escape(base + self._png(icon, size, colour, 2))
+        one = quote(base + self._png(icon, size, colour, 1))
+        two = quote(base + self._png(icon, size, colour, 2))
         if decorative:
             if label is not None:
                 raise IconArgumentError(f"icon_img({icon.name!r}): a decorative image has no label")
@@ -440,7 +444,7 @@ class Renderer:
                 )
         return Markup(
             f'<img src="{one}" srcset="{two} 2x" width="{size}" height="{size}" '
-            f'alt="{escape(alt)}"{render_attrs(attrs)}/>'
+            f'alt="{quote(alt)}"{render_attrs(attrs)}/>'
         )
 
     # -- icon_sprite() ------------------------------------------------------------
@@ -453,7 +457,7 @@ class Renderer:
             else:
                 css = (self.manifest or {}).get("css")
                 if css:
-                    href = escape(self.urls.base + str(css))
+                    href = quote(self.urls.base + str(css))
                     self._sprite_markup = Markup(f'<link rel="stylesheet" href="{href}">')
                 else:
                     self._sprite_markup = Markup("")

@@ -80,4 +80,4 @@ def test_installed_wheel_renders_icons_with_its_macros(installed: Path, tmp_path
     html = sh(installed / "python", "-c", script, cwd=tmp_path)
     assert 'aria-label="3 comments"' in html
     assert '<symbol id="iconkit-comment"' in html
-    assert "prefers-reduced-motion" in html
+    assert '<link rel="stylesheet" href="data:text/css,' in html
