@@ -25,6 +25,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from iconkit.catalog import NAME_PATTERN, Catalog, load_catalog
+from iconkit.config import load_settings
 from iconkit.errors import AddError, CatalogError, IconkitError, UsageError
 from iconkit.normalise import clean_svg
 from iconkit.safesvg import DEFAULT_LIMITS, Limits
@@ -122,7 +123,8 @@ def add_icons(
     text = _appended(original, result.entries)
     _validate(catalog_path, catalog, text, artwork, icons)
     if not dry_run:
-        _commit(catalog_path, text, {result.files[name]: data for name, data in artwork.items()})
+        files = {result.files[name]: data for name, data in artwork.items()}
+        _commit(catalog_path, original, text, files)
     return result
 
 
@@ -131,7 +133,8 @@ def _read(source: Path, limits: Limits) -> bytes:
         size = source.stat().st_size
         if size > limits.max_bytes:
             raise AddError(f"{source}: {size} bytes, over the {limits.max_bytes}-byte limit")
-        return source.read_bytes()
+        with source.open("rb") as stream:  # bounded, even if the file grows meanwhile
+            return stream.read(limits.max_bytes + 1)
     except OSError as error:
         raise AddError(f"{source}: cannot read: {error.strerror or error}") from None
 
@@ -248,7 +251,7 @@ def _mirror(catalog_path: Path, catalog: Catalog) -> Iterator[Path]:
         yield home / catalog_path.name
 
 
-def _commit(catalog_path: Path, text: bytes, files: dict[Path, bytes]) -> None:
+def _commit(catalog_path: Path, original: bytes, text: bytes, files: dict[Path, bytes]) -> None:
     """Write temporaries beside their targets, then rename: artwork first, catalogue last."""
     svg_dir = catalog_path.parent / "svg"
     created_dir = not svg_dir.exists()
@@ -260,6 +263,8 @@ def _commit(catalog_path: Path, text: bytes, files: dict[Path, bytes]) -> None:
             staged.append((_stage(target, data), target))
         staged_catalog = _stage(catalog_path, text)
         staged.append((staged_catalog, catalog_path))
+        if catalog_path.read_bytes() != original:
+            raise AddError(f"{catalog_path}: changed while adding; run `iconkit add` again")
         for temporary, target in staged[:-1]:
             if target.exists():
                 raise AddError(f"{_shown(target, catalog_path)} appeared while adding")
@@ -335,14 +340,23 @@ def icons_from_arguments(
     ]
 
 
-def default_catalog(given: str | None) -> Path:
-    """``--catalog``, else ``catalog.yaml`` here; ``add`` never writes into the installed set."""
+def configured_catalog(given: str | None) -> Path | None:
+    """``--catalog``, else ``[tool.iconkit] catalog``, else ``catalog.yaml`` here, else None."""
     if given:
         return Path(given)
+    configured = load_settings().catalog
+    if configured is not None:
+        return configured
     here = Path("catalog.yaml")
-    if here.is_file():
-        return here
-    raise UsageError("no catalog.yaml in this folder: run where it is, or pass --catalog PATH")
+    return here if here.is_file() else None
+
+
+def default_catalog(given: str | None) -> Path:
+    """The catalogue to add to; ``add`` never writes into the set installed with iconkit."""
+    path = configured_catalog(given)
+    if path is None:
+        raise UsageError("no catalog.yaml in this folder: run where it is, or pass --catalog PATH")
+    return path
 
 
 def configure(parser: argparse.ArgumentParser) -> None:

@@ -1,21 +1,24 @@
 """The block ``icon_sprite()`` writes in inline mode: the build's sprite with page-safe ids.
 
 Symbol ``NAME`` becomes ``iconkit-NAME`` (and its inner ids ``iconkit-NAME--ID``) so a
-page's own ``id="search"`` can never capture an icon. The CSS of ``iconkit.css`` rides
-inside the sprite as an SVG ``<style>`` (conforming in ``<body>``, unlike an HTML one).
-The ``<svg>`` is hidden from assistive technology and takes no room, without
-``display:none``, which breaks gradients and masks in some browsers.
+page's own ``id="search"`` can never capture an icon. The CSS of ``iconkit.css`` comes
+first as ``<link rel="stylesheet" href="data:text/css,...">``: conforming in ``<body>``,
+and, unlike a ``<style>``, no text node, so nothing lands in the page's ``textContent``
+(what scrapers read). The ``<svg>`` is hidden from assistive technology, holds shapes
+only, and takes no room, without ``display:none``, which breaks gradients and masks in
+some browsers.
 """
 
 from __future__ import annotations
 
 from importlib import resources
+from urllib.parse import quote as percent_encode
 
 from lxml import etree
 
 from iconkit.catalog import Catalog
-from iconkit.markup import SYMBOL_PREFIX
-from iconkit.safesvg import SVG_NS, Limits, parse_svg, prefix_ids
+from iconkit.markup import SYMBOL_PREFIX, quote
+from iconkit.safesvg import Limits, parse_svg, prefix_ids
 from iconkit.sprite import build_sprite
 
 _SPRITE_LIMITS = Limits(max_bytes=64_000_000, max_depth=64, max_elements=2_000_000)
@@ -43,7 +46,6 @@ def sprite_block(catalog: Catalog) -> str:
         ("style", "position:absolute"),
     ):
         root.set(name, value)
-    style = etree.Element(f"{{{SVG_NS}}}style")
-    style.text = stylesheet()
-    root.insert(0, style)
-    return etree.tostring(root, encoding="unicode")
+    css = percent_encode(" ".join(stylesheet().split()), safe=" :;{}(),.-!*/=@")
+    link = f'<link rel="stylesheet" href="{quote("data:text/css," + css)}">'
+    return link + etree.tostring(root, encoding="unicode")

@@ -9,11 +9,14 @@ as ik %}`` work. ``IconkitExtension`` does the same for ``extensions=[...]`` use
 from __future__ import annotations
 
 import functools
+import weakref
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from jinja2 import BaseLoader, ChoiceLoader, Environment, PackageLoader
+from jinja2 import BaseLoader, ChoiceLoader, Environment, PackageLoader, pass_context
 from jinja2.ext import Extension
+from jinja2.runtime import Context
 from markupsafe import Markup
 
 from iconkit.build import load_manifest
@@ -69,15 +72,47 @@ def install(
         sprite_block=(lambda: block) if block is not None else None,
         strict=strict,
     )
+    if getattr(env, "iconkit", None) is not None and env.cache is not None:
+        env.cache.clear()  # imported macro modules hold the previous renderer's functions
     env.iconkit = renderer  # type: ignore[attr-defined]
+    _register(env, renderer.icon, renderer.icon_img, once_per_page(renderer.icon_sprite))
+    return renderer
+
+
+def once_per_page(sprite: Callable[[], Markup]) -> Callable[..., Markup]:
+    """``icon_sprite`` for templates: a second call while the same page renders writes nothing.
+
+    "The same page" is Jinja's render context, which a layout and the templates that
+    extend it share; an ``{% include %}`` or an imported macro gets its own.
+    """
+    written: weakref.WeakSet[Context] = weakref.WeakSet()
+
+    @pass_context
+    def icon_sprite(context: Context) -> Markup:
+        if context in written:
+            return Markup("")
+        written.add(context)
+        return sprite()
+
+    return icon_sprite
+
+
+def _register(
+    env: Environment,
+    icon: Callable[..., Markup],
+    icon_img: Callable[..., Markup],
+    icon_sprite: Callable[[], Markup],
+) -> None:
+    """The globals templates call, and the ones ``iconkit/macros.html`` calls."""
     env.globals.update(
-        icon=renderer.icon,
-        icon_img=renderer.icon_img,
-        icon_sprite=renderer.icon_sprite,
-        _iconkit=env.globals.get("_iconkit") or _Deferred(env),
+        icon=icon,
+        icon_img=icon_img,
+        icon_sprite=icon_sprite,
+        _iconkit_icon=icon,
+        _iconkit_icon_img=icon_img,
+        _iconkit_icon_sprite=icon_sprite,
     )
     _add_macros(env)
-    return renderer
 
 
 def renderer_for(env: Environment) -> Renderer:
@@ -87,7 +122,7 @@ def renderer_for(env: Environment) -> Renderer:
 
 
 class _Deferred:
-    """What macros (and the extension, before ``install``) call: the env's current renderer."""
+    """What the extension registers before ``install``: installs the defaults on first use."""
 
     def __init__(self, env: Environment) -> None:
         self._env = env
@@ -114,13 +149,7 @@ class IconkitExtension(Extension):
         environment.extend(install_iconkit=functools.partial(install, environment))
         if not isinstance(getattr(environment, "iconkit", None), Renderer):
             deferred = _Deferred(environment)
-            environment.globals.update(
-                icon=deferred.icon,
-                icon_img=deferred.icon_img,
-                icon_sprite=deferred.icon_sprite,
-                _iconkit=deferred,
-            )
-            _add_macros(environment)
+            _register(environment, deferred.icon, deferred.icon_img, deferred.icon_sprite)
 
 
 def _add_macros(env: Environment) -> None:

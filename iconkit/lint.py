@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import io
 import json
 import os
 import sys
 import tempfile
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +23,8 @@ from lxml import etree
 from ruamel.yaml import YAML
 
 from iconkit._shipped import shipped_catalog_path
+from iconkit._yamledit import load as load_yaml
+from iconkit._yamledit import replace_scalar
 from iconkit.catalog import Catalog, Icon, load_catalog
 from iconkit.errors import CatalogError, IconkitError
 from iconkit.normalise import clean_svg, colours, viewbox
@@ -125,6 +126,7 @@ class _Drawing:
     root: etree._Element
     drawn: etree._Element
     normal: bytes
+    notes: list[str]  # the normaliser's warnings
 
 
 class _Artwork:
@@ -156,7 +158,8 @@ class _Artwork:
         normal = clean_svg(
             data, icon.path, fixed_colours=icon.fixed_colours, fix=True, name=icon.name
         )
-        return {icon.name: _Drawing(data, root, etree.fromstring(drawn.svg), normal.svg)}
+        drawing = _Drawing(data, root, etree.fromstring(drawn.svg), normal.svg, normal.findings)
+        return {icon.name: drawing}
 
     def findings(self) -> list[Finding]:
         grid = self.settings.grid or _most_common(
@@ -192,6 +195,9 @@ class _Artwork:
                 "simplify the paths"
             )
             self.add(icon, WARNING, message, "size-budget")
+        for note in drawing.notes:
+            if "<style> kept" in note:
+                self.add(icon, WARNING, note.split(": ", 1)[-1], "style-element")
         if drawing.normal != drawing.data:
             message = (
                 f"not in normal form ({_differences(drawing.root)}): "
@@ -399,7 +405,7 @@ def _fix_words(catalog: Catalog) -> list[Finding]:
             text = updated
             for issue in applied:
                 message = f"icon {icon.name!r}: {key} {value!r} -> {new!r} ({issue.rule})"
-                line = _value_line(_load(text), icon.name, key, icon.line)
+                line = _value_line(load_yaml(text), icon.name, key, icon.line)
                 fixed.append(Finding(_shown(catalog.path), line, FIXED, message, issue.rule))
     if fixed:
         _write(catalog.path, text.encode("utf-8"))
@@ -418,92 +424,12 @@ def _corrected(icon: Icon, key: str, value: str) -> tuple[str, list[Issue]]:
     return value, applied
 
 
-def _load(text: str) -> Any:
-    return YAML(typ="rt").load(text)
-
-
-def replace_scalar(text: str, name: str, key: str, value: str) -> str | None:
-    """``text`` with entry ``name``'s one-line ``key`` scalar set to ``value``, else ``None``.
-
-    Only the characters of that scalar change; the result is checked by loading
-    it again, and ``None`` is returned where the edit cannot be made safely.
-    """
-    data = _load(text)
-    try:
-        line, column = data[name].lc.value(key)
-    except (AttributeError, KeyError, TypeError):
-        return None
-    lines = text.splitlines(keepends=True)
-    source = lines[line]
-    end = _scalar_end(source, column)
-    if end is None:
-        return None
-    rendered = _render_scalar(key, value)
-    if rendered is None:
-        return None
-    lines[line] = source[:column] + rendered + source[end:]
-    updated = "".join(lines)
-    try:
-        check = _load(updated)
-    except Exception:
-        return None
-    expected = _plain(data)
-    expected[name][key] = value
-    return updated if _plain(check) == expected else None
-
-
-def _scalar_end(line: str, start: int) -> int | None:
-    body = line[start:].rstrip("\r\n")
-    if not body or body[0] in "|>[{&*!":
-        return None
-    if body[0] in "'\"":
-        quote, index = body[0], 1
-        while index < len(body):
-            if body[index] == "\\" and quote == '"':
-                index += 2
-                continue
-            if body[index] == quote:
-                if quote == "'" and body[index + 1 : index + 2] == "'":
-                    index += 2
-                    continue
-                return start + index + 1
-            index += 1
-        return None
-    comment = body.find(" #")
-    return start + len((body[:comment] if comment >= 0 else body).rstrip())
-
-
-def _render_scalar(key: str, value: str) -> str | None:
-    yaml = YAML(typ="rt")
-    yaml.width = 4096
-    stream = io.StringIO()
-    yaml.dump({key: value}, stream)
-    rendered = stream.getvalue()
-    prefix = f"{key}: "
-    if not rendered.startswith(prefix) or rendered.count("\n") != 1:
-        return None
-    return rendered[len(prefix) :].rstrip("\n")
-
-
-def _plain(node: Any) -> Any:
-    if isinstance(node, dict):
-        return {key: _plain(value) for key, value in node.items()}
-    if isinstance(node, list):
-        return [_plain(item) for item in node]
-    return node
-
-
 def _write(path: Path, data: bytes) -> None:
     descriptor, name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     with os.fdopen(descriptor, "wb") as stream:
         stream.write(data)
     os.chmod(name, path.stat().st_mode & 0o777)
     os.replace(name, path)
-
-
-def with_overrides(settings: LintSettings, **changes: Any) -> LintSettings:
-    """``settings`` with the non-``None`` ``changes`` applied."""
-    return replace(settings, **{k: v for k, v in changes.items() if v is not None})
 
 
 def check_new_artwork(icon: Any, svg: bytes) -> list[str]:
@@ -514,11 +440,10 @@ def check_new_artwork(icon: Any, svg: bytes) -> list[str]:
 
 
 def default_catalog(given: str | None) -> Path:
-    """``--catalog``, else ``catalog.yaml`` here, else the catalogue shipped with iconkit."""
-    if given:
-        return Path(given)
-    here = Path("catalog.yaml")
-    return here if here.is_file() else shipped_catalog_path()
+    """``--catalog``, ``[tool.iconkit] catalog`` or ``catalog.yaml`` here; else the shipped one."""
+    from iconkit.add import configured_catalog
+
+    return configured_catalog(given) or shipped_catalog_path()
 
 
 def configure(parser: argparse.ArgumentParser) -> None:

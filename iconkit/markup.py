@@ -1,8 +1,9 @@
 """The one renderer: catalogue + build manifest in, precomputed ``Markup`` out.
 
-Everything a template passes in is validated and escaped here, once, when a
-(name, options) pair is first seen; the result is kept, so a repeated call is a
-dictionary look-up. Jinja globals, macros and the extension all call this.
+Everything a template passes in is validated here and escaped by ``quote`` (the one
+escaping function), once, when a (name, options) pair is first seen; the result is
+kept, so a repeated call is a dictionary look-up. Jinja globals, macros and the
+extension all call this.
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ _RESERVED = {
 }
 
 AttrValue = str | int | float | bool | None
+_PLAIN = frozenset((str, type(None)))
 
 
 def clean_text(value: object) -> str:
@@ -63,9 +65,12 @@ def clean_text(value: object) -> str:
     ``Markup`` counts as HTML: its tags are dropped and its entities decoded.
     """
     text = value.striptags() if isinstance(value, Markup) else str(value)
-    if not text.isprintable():
-        text = "".join(c for c in text if c.isspace() or unicodedata.category(c)[0] != "C")
-    return " ".join(text.split())
+    return " ".join(clean_value(text).split())
+
+
+def quote(text: str) -> str:
+    """``text`` ready for an attribute value or element content: cleaned, then escaped."""
+    return str(escape(clean_value(text)))
 
 
 def _attr_name(key: str) -> str:
@@ -100,7 +105,7 @@ def _attr_value(key: str, value: object) -> str | None:
 
 
 def render_attrs(attrs: Mapping[str, object]) -> str:
-    """`` name="value"`` pairs, names validated and values escaped; the one place that escapes."""
+    """`` name="value"`` pairs from a template's ``**attrs``: names validated, values quoted."""
     parts = []
     for key, raw in attrs.items():
         if not isinstance(key, str):
@@ -108,7 +113,7 @@ def render_attrs(attrs: Mapping[str, object]) -> str:
         name = _attr_name(key)
         value = _attr_value(key, raw)
         if value is not None:
-            parts.append(f' {name}="{escape(clean_value(value))}"')
+            parts.append(f' {name}="{quote(value)}"')
     return "".join(parts)
 
 
@@ -142,9 +147,9 @@ def _classes(icon: Icon, class_: object) -> str:
     if class_ is not None:
         if not isinstance(class_, str):
             raise IconArgumentError(f"class_ must be text, not {type(class_).__name__}")
-        extra = clean_value(str(class_.unescape()) if isinstance(class_, Markup) else class_)
+        extra = str(class_.unescape()) if isinstance(class_, Markup) else class_
         classes.extend(c for c in extra.split() if c not in classes)
-    return str(escape(" ".join(classes)))
+    return quote(" ".join(classes))
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,6 +175,55 @@ class Urls:
     absolute_base: str | None = None
 
 
+def _icon_function(
+    plain: dict[tuple[Any, ...], Markup],
+    miss: Callable[[object, object, object], Markup],
+    general: Callable[..., Markup],
+) -> Callable[..., Markup]:
+    """The hot path as a plain function (Jinja calls one faster than a bound method).
+
+    A call with only a name, a label and ``decorative`` that was seen before costs one
+    dictionary look-up; anything else goes to the renderer's general path.
+    """
+
+    def icon(
+        name: str,
+        label: str | None = None,
+        *,
+        decorative: bool = False,
+        size: int | float | str | None = None,
+        class_: str | None = None,
+        desc: bool = False,
+        **attrs: AttrValue,
+    ) -> Markup:
+        """An ``<svg>`` that shows icon ``name``; see docs/templates.md."""
+        if size is None and class_ is None and not desc and not attrs and label.__class__ in _PLAIN:
+            try:
+                return plain[name, label, decorative]
+            except (KeyError, TypeError):
+                return miss(name, label, decorative)
+        return general(name, label, decorative, size, class_, desc, attrs)
+
+    return icon
+
+
+def _img_function(general: Callable[..., Markup]) -> Callable[..., Markup]:
+    def icon_img(
+        name: str,
+        label: str | None = None,
+        *,
+        decorative: bool = False,
+        size: int = 24,
+        colour: str | None = None,
+        absolute: bool = False,
+        **attrs: AttrValue,
+    ) -> Markup:
+        """An ``<img>`` of the PNG fallback, with its 2x file in ``srcset``."""
+        return general(name, label, decorative, size, colour, absolute, attrs)
+
+    return icon_img
+
+
 class Renderer:
     """Markup for one catalogue and one build; keeps every result it computes."""
 
@@ -189,32 +243,37 @@ class Renderer:
         self._sprite_block = sprite_block
         self._sprite_markup: Markup | None = None
         self._cache: dict[tuple[Any, ...], Markup | _WithId] = {}
-        self._img_cache: dict[tuple[Any, ...], Markup] = {}
+        self._plain: dict[tuple[Any, ...], Markup] = {}
+        self._img_cache: dict[tuple[Any, ...], Markup] = {}  # icon_img() output
+        self.icon = _icon_function(self._plain, self._plain_miss, self._general)
+        self.icon_img = _img_function(self._img)
 
     def __repr__(self) -> str:
         return f"<Renderer {self.catalog!r} sprite={self.urls.sprite!r}>"
 
     # -- icon() -----------------------------------------------------------------
 
-    def icon(
+    def _plain_miss(self, name: object, label: object, decorative: object) -> Markup:
+        args: tuple[object, ...] = (name, label, decorative, None, None, False, {})
+        return self._miss(self._plain, (name, label, decorative), self._icon, *args)
+
+    def _general(
         self,
-        name: str,
-        label: str | None = None,
-        *,
-        decorative: bool = False,
-        size: int | float | str | None = None,
-        class_: str | None = None,
-        desc: bool = False,
-        **attrs: AttrValue,
+        name: object,
+        label: object,
+        decorative: object,
+        size: object,
+        class_: object,
+        desc: object,
+        attrs: Mapping[str, object],
     ) -> Markup:
-        """An ``<svg>`` that shows icon ``name``; see docs/templates.md."""
         key = (
             name,
             label,
-            label.__class__,
+            label.__class__,  # Markup("&amp;") == "&amp;" but renders differently
             decorative,
             size,
-            size.__class__,
+            size.__class__,  # True == 1 but is refused
             class_,
             class_.__class__,
             desc,
@@ -222,21 +281,29 @@ class Renderer:
         )
         try:
             found = self._cache[key]
-        except KeyError:
-            made = self._icon(name, label, decorative, size, class_, desc, attrs)
-            if made is None:
-                return Markup("")
-            if len(self._cache) >= CACHE_LIMIT:
-                self._cache.clear()
-            found = self._cache[key] = made
-        except TypeError:  # an unhashable argument: validate it, and say what is wrong
-            made = self._icon(name, label, decorative, size, class_, desc, attrs)
-            if made is None:
-                return Markup("")
-            found = made
-        if type(found) is _WithId:
-            return found.render()
-        return found  # type: ignore[return-value]
+        except (KeyError, TypeError):
+            args = (name, label, decorative, size, class_, desc, attrs)
+            return self._miss(self._cache, key, self._icon, *args)
+        return found.render() if type(found) is _WithId else found  # type: ignore[return-value]
+
+    def _miss(
+        self,
+        cache: dict[tuple[Any, ...], Any],
+        key: tuple[Any, ...],
+        make: Callable[..., Markup | _WithId | None],
+        *args: Any,
+    ) -> Markup:
+        """Compute what ``make(*args)`` renders and keep it under ``key`` if it can be kept."""
+        made = make(*args)
+        if made is None:
+            return Markup("")
+        try:
+            if len(cache) >= CACHE_LIMIT:
+                cache.clear()
+            cache[key] = made
+        except TypeError:  # an unhashable argument that rendered: nothing to keep
+            pass
+        return made.render() if isinstance(made, _WithId) else made
 
     def _resolve(self, name: object) -> Icon | None:
         try:
@@ -277,15 +344,15 @@ class Renderer:
                     f"icon {icon.name!r}: empty label; pass decorative=True for an icon "
                     "that needs no name"
                 )
-            head += f' role="img" aria-label="{escape(text)}"'
+            head += f' role="img" aria-label="{quote(text)}"'
         pixels = _size(size)
         tail = ' focusable="false"'
         if pixels is not None:
             tail += f' width="{pixels}" height="{pixels}"'
         tail += render_attrs(attrs)
-        use = f'<use href="{escape(self.urls.sprite + icon.name)}"/></svg>'
+        use = f'<use href="{quote(self.urls.sprite + icon.name)}"/></svg>'
         if desc:
-            description = escape(clean_text(icon.description))
+            description = quote(clean_text(icon.description))
             return _WithId(
                 head + ' aria-describedby="', f'"{tail}><desc id="', f'">{description}</desc>{use}'
             )
@@ -293,42 +360,32 @@ class Renderer:
 
     # -- icon_img() ---------------------------------------------------------------
 
-    def icon_img(
+    def _img(
         self,
-        name: str,
-        label: str | None = None,
-        *,
-        decorative: bool = False,
-        size: int = 24,
-        colour: str | None = None,
-        absolute: bool = False,
-        **attrs: AttrValue,
+        name: object,
+        label: object,
+        decorative: object,
+        size: object,
+        colour: object,
+        absolute: object,
+        attrs: Mapping[str, object],
     ) -> Markup:
-        """An ``<img>`` of the PNG fallback, with its 2x file in ``srcset``."""
         key = (
             name,
             label,
             label.__class__,
             decorative,
             size,
+            size.__class__,
             colour,
             absolute,
             tuple((k, v, v.__class__) for k, v in attrs.items()) if attrs else (),
         )
         try:
             return self._img_cache[key]
-        except KeyError:
-            found = self._icon_img(name, label, decorative, size, colour, absolute, attrs)
-            if found is None:
-                return Markup("")
-            if len(self._img_cache) >= CACHE_LIMIT:
-                self._img_cache.clear()
-            self._img_cache[key] = found
-            return found
-        except TypeError:
-            return (
-                self._icon_img(name, label, decorative, size, colour, absolute, attrs) or Markup()
-            )
+        except (KeyError, TypeError):
+            args = (name, label, decorative, size, colour, absolute, attrs)
+            return self._miss(self._img_cache, key, self._icon_img, *args)
 
     def _png(self, icon: Icon, size: object, colour: object, scale: int) -> str:
         if self.manifest is None:
@@ -373,8 +430,8 @@ class Renderer:
                     "or an absolute base_url"
                 )
             base = self.urls.absolute_base
-        one = escape(base + self._png(icon, size, colour, 1))
-        two = escape(base + self._png(icon, size, colour, 2))
+        one = quote(base + self._png(icon, size, colour, 1))
+        two = quote(base + self._png(icon, size, colour, 2))
         if decorative:
             if label is not None:
                 raise IconArgumentError(f"icon_img({icon.name!r}): a decorative image has no label")
@@ -387,7 +444,7 @@ class Renderer:
                 )
         return Markup(
             f'<img src="{one}" srcset="{two} 2x" width="{size}" height="{size}" '
-            f'alt="{escape(alt)}"{render_attrs(attrs)}/>'
+            f'alt="{quote(alt)}"{render_attrs(attrs)}/>'
         )
 
     # -- icon_sprite() ------------------------------------------------------------
@@ -400,7 +457,7 @@ class Renderer:
             else:
                 css = (self.manifest or {}).get("css")
                 if css:
-                    href = escape(self.urls.base + str(css))
+                    href = quote(self.urls.base + str(css))
                     self._sprite_markup = Markup(f'<link rel="stylesheet" href="{href}">')
                 else:
                     self._sprite_markup = Markup("")

@@ -8,25 +8,38 @@ Both are idempotent: a second run changes nothing.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
 import tinycss2
 from lxml import etree
-from tinycss2.color3 import parse_color
 
-from iconkit._svgrules import PRESENTATION, SHAPES
+from iconkit._paint import colours, follow_text_colour
+from iconkit._svgrules import PRESENTATION
 from iconkit.safesvg import (
     DEFAULT_LIMITS,
     SVG_NS,
     XLINK_NS,
     Limits,
+    elements,
+    inside,
+    local_name,
     parse_svg,
     remove_node,
     sanitize,
     text_of,
 )
+
+__all__ = [
+    "EDITOR_NAMESPACES",
+    "Cleaned",
+    "clean_svg",
+    "colours",
+    "normalise",
+    "serialise",
+    "strip_cruft",
+    "viewbox",
+]
 
 EDITOR_NAMESPACES = frozenset(
     (
@@ -79,7 +92,6 @@ _DEFINITIONS = frozenset(
     ("clipPath", "mask", "linearGradient", "radialGradient", "pattern", "marker", "filter")
 )
 _NON_PAINTING = frozenset(("clipPath", "mask", "defs", "symbol", "pattern", "marker"))
-_PAINT = ("fill", "stroke", "stop-color", "color", "flood-color", "lighting-color")
 _SIZE = re.compile(r"\s*([0-9]*\.?[0-9]+)\s*(px)?\s*$")
 _HREFS = ("href", f"{{{XLINK_NS}}}href")
 _URL = re.compile(r"""url\(\s*(?:"#([^"]*)"|'#([^']*)'|#([^)\s]*))\s*\)""")
@@ -136,9 +148,9 @@ def serialise(root: etree._Element) -> bytes:
 
 
 def _canonical(root: etree._Element) -> etree._Element:
-    uses_xlink = any(f"{{{XLINK_NS}}}href" in el.attrib for el in _elements(root))
+    uses_xlink = any(f"{{{XLINK_NS}}}href" in el.attrib for el in elements(root))
     nsmap: Any = {None: SVG_NS, "xlink": XLINK_NS} if uses_xlink else {None: SVG_NS}
-    if root.nsmap == nsmap and all(el.prefix is None for el in _elements(root)):
+    if root.nsmap == nsmap and all(el.prefix is None for el in elements(root)):
         return root
 
     def copy(element: etree._Element, parent: etree._Element | None) -> etree._Element:
@@ -174,7 +186,7 @@ def normalise(
     warnings += _fix_root(root, grid)
     _drop_empty_groups(root)
     if not fixed_colours:
-        warnings += _follow_text_colour(root)
+        warnings += follow_text_colour(root)
     while True:  # dropping one reference can orphan a definition, and so on
         before = etree.tostring(root)
         _tidy_ids(root, name)
@@ -190,14 +202,15 @@ def strip_cruft(root: etree._Element) -> None:
     """Remove comments, editor namespaces, metadata and words (``title``/``desc``)."""
     for node in list(root.iter()):
         if isinstance(node, etree._Comment):
-            remove_node(node)
+            if _inert_comment(node):
+                remove_node(node)
         elif isinstance(node.tag, str) and node is not root:
             qname = etree.QName(node)
             cruft = qname.namespace in EDITOR_NAMESPACES
             if (cruft or qname.namespace == SVG_NS and qname.localname in _WORDS) and _inert(node):
                 remove_node(node)
     for node in [*root.itersiblings(preceding=True), *root.itersiblings()]:
-        if isinstance(node, etree._Comment):
+        if isinstance(node, etree._Comment) and _inert_comment(node):
             remove_node(node)
     for element in root.iter():
         if not isinstance(element.tag, str):
@@ -210,6 +223,11 @@ def strip_cruft(root: etree._Element) -> None:
             ):
                 del element.attrib[attribute]
     etree.cleanup_namespaces(root)
+
+
+def _inert_comment(comment: etree._Element) -> bool:
+    """A comment the sanitiser would pass; others stay for it to refuse."""
+    return not re.search(r"[<>]", str(comment.text or ""))
 
 
 def _inert(element: etree._Element) -> bool:
@@ -225,14 +243,6 @@ def _inert(element: etree._Element) -> bool:
     )
 
 
-def _elements(root: etree._Element) -> Iterator[etree._Element]:
-    return (el for el in root.iter() if isinstance(el.tag, str))
-
-
-def _local(element: etree._Element) -> str:
-    return etree.QName(element).localname
-
-
 def _declarations(text: str) -> list[tuple[str, str]]:
     found = []
     for node in tinycss2.parse_blocks_contents(text, skip_comments=True, skip_whitespace=True):
@@ -242,7 +252,7 @@ def _declarations(text: str) -> list[tuple[str, str]]:
 
 
 def _inline_style_attributes(root: etree._Element) -> None:
-    for element in _elements(root):
+    for element in elements(root):
         style = element.get("style")
         if style is None:
             continue
@@ -258,17 +268,17 @@ _SIMPLE_SELECTOR = re.compile(r"^([A-Za-z][\w-]*)?((?:[.#][\w-]+)*)$")
 def _inline_stylesheets(root: etree._Element) -> list[str]:
     """Apply ``<style>`` rules with simple selectors as attributes; warn about the rest."""
     warnings = []
-    for style in [el for el in _elements(root) if _local(el) == "style"]:
+    for style in [el for el in elements(root) if local_name(el) == "style"]:
         rules = _simple_rules(text_of(style))
         if rules is None:
             line = style.sourceline
             warnings.append(
                 f"line {line}: <style> kept: its selectors are not simple, and its rules would "
-                "apply to the whole page when the sprite is inlined; use presentation attributes"
+                "apply to the whole page the icon is inlined into; use presentation attributes"
             )
             continue
         used_classes: set[str] = set()
-        for element in _elements(root):
+        for element in elements(root):
             matched = sorted(
                 (specificity, order, declarations)
                 for order, (selector, specificity, declarations) in enumerate(rules)
@@ -279,7 +289,7 @@ def _inline_stylesheets(root: etree._Element) -> list[str]:
                     if name in PRESENTATION and value:
                         element.set(name, value)
             used_classes |= {s[1:] for s, _, _ in rules if s.startswith(".")}
-        for element in _elements(root):
+        for element in elements(root):
             classes = [c for c in str(element.get("class", "")).split() if c not in used_classes]
             if classes:
                 element.set("class", " ".join(classes))
@@ -309,7 +319,7 @@ def _matches(element: etree._Element, selector: str) -> bool:
     match = _SIMPLE_SELECTOR.match(selector)
     if match is None:
         return False
-    if match.group(1) and match.group(1) != _local(element):
+    if match.group(1) and match.group(1) != local_name(element):
         return False
     classes = str(element.get("class", "")).split()
     for part in re.findall(r"[.#][\w-]+", match.group(2)):
@@ -324,22 +334,16 @@ def _hidden(element: etree._Element) -> bool:
     if str(element.get("display", "")).strip() == "none":
         return True
     if str(element.get("visibility", "")).strip() in ("hidden", "collapse"):
-        return not any(
-            str(d.get("visibility", "")).strip() == "visible" for d in _elements(element)
-        )
+        return not any(str(d.get("visibility", "")).strip() == "visible" for d in elements(element))
     return False
 
 
 def _drop_hidden(root: etree._Element) -> None:
-    for element in list(_elements(root)):
-        if element is root or _inside(element, _NON_PAINTING) or element.getparent() is None:
+    for element in list(elements(root)):
+        if element is root or inside(element, _NON_PAINTING) or element.getparent() is None:
             continue
         if _hidden(element) and not _is_referenced(root, element):
             remove_node(element)
-
-
-def _inside(element: etree._Element, tags: frozenset[str]) -> bool:
-    return any(_local(a) in tags for a in element.iterancestors()) or _local(element) in tags
 
 
 def _is_referenced(root: etree._Element, element: etree._Element) -> bool:
@@ -349,7 +353,7 @@ def _is_referenced(root: etree._Element, element: etree._Element) -> bool:
 
 def _references(root: etree._Element) -> set[str]:
     found: set[str] = set()
-    for element in _elements(root):
+    for element in elements(root):
         for attribute, value in element.attrib.items():
             text = str(value)
             if attribute in _HREFS and text.startswith("#"):
@@ -402,83 +406,9 @@ def _number(text: str) -> str:
     return str(int(value)) if value.is_integer() else str(value)
 
 
-def colours(root: etree._Element) -> tuple[set[str], bool]:
-    """The hard-coded paint colours of an icon (as hex) and whether it uses ``currentColor``.
-
-    Shapes that rely on the default black fill count as black. Clip paths and
-    masks do not paint, so their colours do not count.
-    """
-    found: set[str] = set()
-    current = False
-    for element in _elements(root):
-        if _inside(element, frozenset(("clipPath", "mask"))) or not _paints(element):
-            continue
-        for attribute in _PAINT:
-            value = element.get(attribute)
-            if value is None:
-                continue
-            colour = parse_color(str(value))
-            if colour == "currentColor":
-                current = True
-            elif colour is not None and colour.alpha > 0:
-                found.add(_hex(colour))
-        if _local(element) in SHAPES and _local(element) != "line" and _fill_of(element) is None:
-            found.add("#000000")
-    return found, current
-
-
-def _paints(element: etree._Element) -> bool:
-    """True when ``element`` draws something or passes paint on to something that does."""
-    drawing = SHAPES | {"use", "stop", "feFlood", "feDropShadow"}
-    return any(_local(node) in drawing for node in _elements(element))
-
-
-def _hex(colour: tuple[float, float, float, float]) -> str:
-    red, green, blue, alpha = colour
-    text = "#" + "".join(f"{round(c * 255):02x}" for c in (red, green, blue))
-    return text if alpha == 1 else text + f"{round(alpha * 255):02x}"
-
-
-def _fill_of(element: etree._Element) -> str | None:
-    for node in (element, *element.iterancestors()):
-        value = node.get("fill")
-        if value is not None:
-            return str(value)
-    return None
-
-
-def _follow_text_colour(root: etree._Element) -> list[str]:
-    found, current = colours(root)
-    if not found:
-        return []
-    if len(found) > 1 or current or len(next(iter(found))) > 7:
-        listed = ", ".join(sorted(found))
-        return [
-            f"hard-coded colours on a monochrome icon ({listed}"
-            f"{' beside currentColor' if current else ''}): draw in currentColor, "
-            "or mark the icon fixed_colours"
-        ]
-    implicit = any(
-        _local(el) in SHAPES and _local(el) != "line" and _fill_of(el) is None
-        for el in _elements(root)
-        if not _inside(el, frozenset(("clipPath", "mask")))
-    )
-    for element in _elements(root):
-        if _inside(element, frozenset(("clipPath", "mask"))):
-            continue
-        for attribute in _PAINT:
-            value = element.get(attribute)
-            colour = parse_color(str(value)) if value is not None else None
-            if colour is not None and colour != "currentColor":
-                element.set(attribute, "currentColor")
-    if implicit:
-        root.set("fill", "currentColor")
-    return []
-
-
 def _tidy_ids(root: etree._Element, name: str | None) -> None:
     used = _references(root)
-    for element in _elements(root):
+    for element in elements(root):
         ident = element.get("id")
         if ident is not None and str(ident) not in used:
             del element.attrib["id"]
@@ -486,7 +416,7 @@ def _tidy_ids(root: etree._Element, name: str | None) -> None:
         return
     renames = {}
     taken: set[str] = set()
-    for element in _elements(root):
+    for element in elements(root):
         ident = element.get("id")
         if ident is None or str(ident).startswith(f"{name}-"):
             continue
@@ -503,7 +433,7 @@ def _tidy_ids(root: etree._Element, name: str | None) -> None:
         target = _target(match)
         return f"url(#{renames[target]})" if target in renames else match.group(0)
 
-    for element in _elements(root):
+    for element in elements(root):
         for attribute, raw in element.attrib.items():
             value = str(raw)
             if attribute == "id" and value in renames:
@@ -512,13 +442,13 @@ def _tidy_ids(root: etree._Element, name: str | None) -> None:
                 element.set(attribute, "#" + renames[value[1:]])
             elif "url(" in value:
                 element.set(attribute, _URL.sub(rename, value))
-        if _local(element) == "style" and element.text:
+        if local_name(element) == "style" and element.text:
             element.text = _URL.sub(rename, element.text)
 
 
 def _drop_defaults(root: etree._Element) -> None:
     """Drop attributes that restate the initial value and override nothing inherited."""
-    for element in _elements(root):
+    for element in elements(root):
         for attribute, default in _DEFAULTS.items():
             if str(element.get(attribute, "")).strip() != default:
                 continue
@@ -532,8 +462,8 @@ def _drop_empty_groups(root: etree._Element) -> None:
     changed = True
     while changed:
         changed = False
-        for element in list(_elements(root)):
-            tag = _local(element)
+        for element in list(elements(root)):
+            tag = local_name(element)
             if element is root or element.getparent() is None:
                 continue
             unused = tag in _DEFINITIONS and element.get("id") is None

@@ -12,7 +12,7 @@ from __future__ import annotations
 import codecs
 import copy
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
@@ -294,6 +294,8 @@ def _sweep(root: etree._Element, source: Path | str, fix: bool) -> _Sweep:
     for node in [*root.itersiblings(preceding=True), *root.itersiblings()]:
         if isinstance(node, etree._ProcessingInstruction):
             sweep.found(node, f"processing instruction <?{node.target!s}?> is refused", drop=True)
+        elif isinstance(node, etree._Comment):
+            sweep.comment(node)
     for element in list(root.iter()):
         if element is root or element.getparent() is not None and _attached(element, root):
             sweep.element(element)
@@ -301,6 +303,7 @@ def _sweep(root: etree._Element, source: Path | str, fix: bool) -> _Sweep:
         if isinstance(element.tag, str):
             sweep.attributes(element)
     sweep.references(root)
+    sweep.expansion(root)
     return sweep
 
 
@@ -338,7 +341,10 @@ class _Sweep:
         if isinstance(element, etree._Entity):
             self.found(element, f"entity reference &{element.name}; is refused", drop=True)
             return
-        if not isinstance(element.tag, str):  # comments are inert; the normaliser drops them
+        if isinstance(element, etree._Comment):
+            self.comment(element)
+            return
+        if not isinstance(element.tag, str):
             return
         name = etree.QName(element)
         if name.namespace != SVG_NS:
@@ -355,6 +361,12 @@ class _Sweep:
             problem = stylesheet_problem(text_of(element))
             if problem:
                 self.found(element, f"<style>: {problem}", drop=True)
+
+    def comment(self, comment: etree._Element) -> None:
+        """Comments are inert in XML, but one holding ``<`` or ``>`` can end early in HTML
+        (``<!-->``) and turn its text into elements once the icon is inlined."""
+        if re.search(r"[<>]", str(comment.text or "")):
+            self.found(comment, "comment holding < or > (HTML could read it as markup)", drop=True)
 
     def animation(self, element: etree._Element, tag: str) -> None:
         target = str(element.get("attributeName", "")).strip()
@@ -394,6 +406,73 @@ class _Sweep:
                     message = f"<style> referencing #{missing[0]}, which is not in the icon"
                     self.found(element, message, drop=True)
 
+    def expansion(self, root: etree._Element) -> None:
+        """Refuse ``<use>`` that loops or multiplies past the element limit (a use bomb).
+
+        With ``fix``: loops go first, then uses of things that themselves hold a
+        ``<use>``, then, if the icon still expands too far, every ``<use>``.
+        """
+        if next(root.iter(f"{{{SVG_NS}}}use"), None) is None:
+            return  # the common case, checked in C
+        limit = DEFAULT_LIMITS.max_elements
+        count = _Expansion(root)
+        for use in count.cyclic:
+            self.found(use, "<use> that contains itself (an endless loop)", drop=True)
+        if self.fix and count.cyclic:
+            count = _Expansion(root)
+        if count.total <= limit:
+            return
+        nested = [u for u in count.uses if count.nests(u)]
+        for stage in (nested, list(count.uses)):
+            for use in stage:
+                if use.getparent() is not None:
+                    message = f"<use> that expands the icon past {limit} elements (a use bomb)"
+                    self.found(use, message, drop=True)
+            if _Expansion(root).total <= limit:
+                return
+
+
+_MAX_CHAIN = 200  # elements and uses followed at once; keeps the count's recursion shallow
+
+
+class _Expansion:
+    """How many elements ``root`` draws once every ``<use>`` is expanded."""
+
+    def __init__(self, root: etree._Element) -> None:
+        self.ids = {str(e.get("id")): e for e in elements(root) if e.get("id") is not None}
+        self.uses = [e for e in elements(root) if local_name(e) == "use"]
+        self.cyclic: list[etree._Element] = []
+        self.sizes: dict[etree._Element, int] = {}
+        self.open: set[etree._Element] = set()
+        self.total = self.size(root)
+
+    def target(self, use: etree._Element) -> etree._Element | None:
+        href = use.get("href", use.get(f"{{{XLINK_NS}}}href"))
+        return self.ids.get(str(href).strip()[1:]) if href is not None else None
+
+    def nests(self, use: etree._Element) -> bool:
+        target = self.target(use)
+        return target is not None and any(local_name(e) == "use" for e in elements(target))
+
+    def size(self, element: etree._Element) -> int:
+        if element in self.sizes:
+            return self.sizes[element]
+        if element in self.open:
+            return 0
+        if len(self.open) > _MAX_CHAIN:  # a chain of uses this long is an attack: stop here
+            return DEFAULT_LIMITS.max_elements + 1
+        self.open.add(element)
+        total = 1 + sum(self.size(child) for child in element if isinstance(child.tag, str))
+        if local_name(element) == "use":
+            target = self.target(element)
+            if target is not None and (target in self.open or target is element):
+                self.cyclic.append(element)
+            elif target is not None:
+                total += self.size(target)
+        self.open.discard(element)
+        self.sizes[element] = total
+        return total
+
 
 _HREFS = ("href", f"{{{XLINK_NS}}}href")
 _XML_NS = "http://www.w3.org/XML/1998/namespace"
@@ -432,6 +511,22 @@ def _attribute_problem(element: etree._Element, attribute: str, value: str) -> s
     if problem:
         return f"{shown} on {tag}: {problem}"
     return None
+
+
+def elements(root: etree._Element) -> Iterator[etree._Element]:
+    """The elements in ``root`` (itself included), without comments or instructions."""
+    return (element for element in root.iter() if isinstance(element.tag, str))
+
+
+def local_name(element: etree._Element) -> str:
+    """``element``'s tag without its namespace."""
+    return etree.QName(element).localname
+
+
+def inside(element: etree._Element, tags: frozenset[str]) -> bool:
+    """True when ``element`` or one of its ancestors is one of ``tags`` (local names)."""
+    chain = (element, *element.iterancestors())
+    return any(local_name(node) in tags for node in chain)
 
 
 def text_of(element: etree._Element) -> str:

@@ -337,3 +337,37 @@ def test_a_failing_add_changes_no_byte(
     with pytest.raises(AddError):
         add_icons(path, icons, check=check_new_artwork)
     assert snapshot(tmp_path / "p") == before
+
+
+def test_the_designers_page_examples_run_and_name_every_option(
+    small: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = (ROOT / "docs" / "designers.md").read_text(encoding="utf-8")
+    monkeypatch.chdir(small.parent)
+    (small.parent / "bell.svg").write_text(TICK_SVG, encoding="utf-8")
+    for block in re.findall(r"```python\n(.*?)```", page, re.DOTALL):
+        exec(compile(block.replace("# add_icons", "add_icons"), "docs/designers.md", "exec"), {})
+    for option in ("--name", "--title", "--description", "--alias", "--tag", "--fixed-colours",
+                   "--fix", "--catalog", "--dry-run", "--format"):  # fmt: skip
+        assert option in page
+
+
+def test_a_catalogue_changed_meanwhile_is_not_overwritten(
+    small: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import iconkit.add
+
+    real = iconkit.add._validate
+
+    def edit_meanwhile(*args: object, **kwargs: object) -> None:
+        real(*args, **kwargs)  # type: ignore[arg-type]
+        with small.open("a", encoding="utf-8") as stream:
+            stream.write("# someone else's edit\n")
+
+    monkeypatch.setattr(iconkit.add, "_validate", edit_meanwhile)
+    (small.parent / "ok.svg").write_text(TICK_SVG, encoding="utf-8")
+    with pytest.raises(AddError, match="changed while adding"):
+        add_icons(small, [new(small.parent / "ok.svg", "one")])
+    assert small.read_text(encoding="utf-8").endswith("# someone else's edit\n")
+    assert not (small.parent / "svg" / "one.svg").exists()
+    assert sorted(p.name for p in small.parent.rglob(".*")) == []

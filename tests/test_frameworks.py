@@ -84,7 +84,8 @@ def test_flask_inline_mode(flask_app: Flask, build_dir: Path) -> None:
     iconkit.install(flask_app.jinja_env, inline=True, build_dir=build_dir)
     html = flask_app.test_client().get("/").get_data(as_text=True)
     check_page(html, "#iconkit-")
-    sprite = parse_page(html).find("body")[0]
+    link, sprite = parse_page(html).find("body")[:2]
+    assert link.get("href").startswith("data:text/css,")
     assert sprite.tag == "svg" and sprite.get("aria-hidden") == "true"
 
 

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from iconkit._yamledit import replace_scalar
 from iconkit.cli import main
-from iconkit.lint import Finding, LintSettings, lint, replace_scalar
+from iconkit.lint import Finding, LintSettings, lint
 
 from .conftest import ROOT
 
@@ -97,6 +99,13 @@ CASES: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
         (ENTRY, svg(f'<!-- made by hand --><path d="M12 4v16" {STROKE}/>')),
         (ENTRY, PLAIN),
     ),
+    "style-element": (
+        (
+            ENTRY,
+            svg(f'<style>path:hover {{ opacity: 0.5 }}</style>\n  <path d="M12 4v16" {STROKE}/>'),
+        ),
+        (ENTRY, PLAIN),
+    ),
     "unused-file": ((ENTRY, PLAIN), (ENTRY, PLAIN)),  # the trigger adds svg/stray.svg
     "title-names-the-medium": ((ENTRY.replace("Probe", "Probe icon"), PLAIN), (ENTRY, PLAIN)),
     "title-too-long": (
@@ -143,7 +152,7 @@ def rules(findings: list[Finding]) -> set[str]:
 
 
 def test_every_rule_has_a_case() -> None:
-    assert len(CASES) == 19
+    assert len(CASES) == 20
 
 
 @pytest.mark.parametrize("rule", sorted(CASES))
@@ -290,3 +299,12 @@ def test_the_shipped_set_copied_lints_clean_and_fix_changes_nothing(tmp_path: Pa
     shutil.copytree(ROOT / "svg", tmp_path / "svg")
     report = lint(tmp_path / "catalog.yaml", fix=True)
     assert report.fixed == [] and report.findings == []
+
+
+def test_every_rule_is_documented_with_an_example() -> None:
+    page = (ROOT / "docs" / "designers.md").read_text(encoding="utf-8")
+    table = page.split("### Every rule")[1]
+    documented = re.findall(r"^\| `([a-z-]+)` \| (error|warning) \|", table, re.MULTILINE)
+    assert sorted(rule for rule, _ in documented) == sorted(CASES)
+    for rule, level in documented:
+        assert level in ("error", "warning"), rule

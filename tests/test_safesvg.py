@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
+from iconkit._svgrules import REFUSED_ELEMENTS
 from iconkit.errors import UnsafeSVGError
 from iconkit.safesvg import (
     CHUNK,
@@ -82,6 +84,9 @@ REFUSED_ON_SANITIZE = {
     "fe-image.svg": "<feImage> is refused",
     "link.svg": "<a> is refused",
     "dangling-reference.svg": "clip-path: reference to #PWNED, which is not in the icon",
+    "comment-mutation.svg": "comment holding < or > (HTML could read it as markup)",
+    "use-bomb.svg": "<use> that expands the icon past 10000 elements (a use bomb)",
+    "use-cycle.svg": "<use> that contains itself (an endless loop)",
 }
 
 
@@ -192,6 +197,13 @@ def test_a_50_megabyte_file_is_refused_before_it_is_opened(
         read_svg(path)
 
 
+def test_a_long_chain_of_uses_is_refused_without_deep_recursion() -> None:
+    chain = "".join(f'<g id="c{i}"><use href="#c{i + 1}"/></g>' for i in range(3000))
+    data = SVG_OPEN + f'<defs>{chain}<g id="c3000"/></defs></svg>'.encode()
+    with pytest.raises(UnsafeSVGError, match="a use bomb"):
+        sanitize(parse_svg(data, "chain.svg"), "chain.svg")
+
+
 def test_limits_are_configurable() -> None:
     nested = SVG_OPEN + b"<g><g><g><path/></g></g></g></svg>"
     parse_svg(nested, "ok.svg")
@@ -280,7 +292,23 @@ def _scheme_url(draw: st.DrawFn) -> str:
 @st.composite
 def _injection(draw: st.DrawFn) -> tuple[str, str | None, str | None]:
     """(kind, attribute or element name, value) of one hostile thing."""
-    kind = draw(st.sampled_from(["handler", "href", "xlink", "element", "paint", "style", "set"]))
+    kinds = ["handler", "href", "xlink", "element", "paint", "style", "set", "sheet", "comment"]
+    kind = draw(st.sampled_from(kinds))
+    if kind == "sheet":
+        rule = draw(
+            st.sampled_from(
+                [
+                    "@import 'PWNED.css';",
+                    "path { fill: url(//e/PWNED) }",
+                    "@font-face { src: url(PWNED.woff) }",
+                    "g { -moz-binding: url(#PWNED) }",
+                    "@media all { path { stroke: url(http://e/PWNED) } }",
+                ]
+            )
+        )
+        return kind, "style", rule
+    if kind == "comment":
+        return kind, None, draw(st.sampled_from(["><img onerror=PWNED>", "<script>PWNED</script>"]))
     if kind == "handler":
         return kind, draw(_HANDLERS), "alert('PWNED')"
     if kind in ("href", "xlink"):
@@ -330,6 +358,10 @@ def hostile_trees(draw: st.DrawFn) -> bytes:
             etree.SubElement(target, f"{{{SVG_NS}}}use").set(f"{{{XLINK}}}href", str(value))
         elif kind == "element":
             etree.SubElement(target, f"{{{SVG_NS}}}{name}").text = "PWNED"
+        elif kind == "sheet":
+            etree.SubElement(target, f"{{{SVG_NS}}}style").text = str(value)
+        elif kind == "comment":
+            target.append(etree.Comment(str(value)))
         else:
             animation = etree.SubElement(target, f"{{{SVG_NS}}}set")
             animation.set("attributeName", str(name))
@@ -353,3 +385,11 @@ def test_injected_payloads_never_survive_and_sanitising_twice_changes_nothing(da
         assert all(not str(a).split("}")[-1].lower().startswith("on") for a in element.attrib)
     assert sanitize(root, "generated.svg", fix=True) == []
     assert etree.tostring(root) == once
+
+
+def test_the_security_page_examples_run_and_every_refused_element_is_listed() -> None:
+    page = (ROOT / "docs" / "security.md").read_text(encoding="utf-8")
+    for block in re.findall(r"```python\n(.*?)```", page, re.DOTALL):
+        exec(compile(block, "docs/security.md", "exec"), {})
+    for element in REFUSED_ELEMENTS:
+        assert f"<{element}>" in page, element

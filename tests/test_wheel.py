@@ -66,3 +66,18 @@ def test_installed_wheel_loads_the_shipped_set_from_an_empty_folder(
     assert exists == "True"
     shown = sh(installed / "iconkit", "show", "tick", cwd=tmp_path)
     assert shown.startswith("tick: ")
+
+
+def test_installed_wheel_renders_icons_with_its_macros(installed: Path, tmp_path: Path) -> None:
+    script = (
+        "import jinja2, iconkit\n"
+        "env = jinja2.Environment(autoescape=True)\n"
+        "iconkit.install(env, inline=True)\n"
+        't = env.from_string(\'{% import "iconkit/macros.html" as ik %}'
+        '{{ icon_sprite() }}{{ ik.icon("comment", "3 comments") }}\')\n'
+        "print(t.render())\n"
+    )
+    html = sh(installed / "python", "-c", script, cwd=tmp_path)
+    assert 'aria-label="3 comments"' in html
+    assert '<symbol id="iconkit-comment"' in html
+    assert '<link rel="stylesheet" href="data:text/css,' in html

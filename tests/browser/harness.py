@@ -17,7 +17,13 @@ from urllib.parse import urlsplit
 from PIL import Image
 
 if TYPE_CHECKING:
-    from playwright.sync_api import BrowserContext, ConsoleMessage, Request, Response
+    from playwright.sync_api import (
+        BrowserContext,
+        ConsoleMessage,
+        Dialog,
+        Request,
+        Response,
+    )
 
 RGB = tuple[int, int, int]
 
@@ -203,11 +209,17 @@ class Probe:
         self.page.on("response", self._response)
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
         self.page.on("console", self._console)
+        self.page.on("dialog", self._dialog)
 
     def _request(self, request: Request) -> None:
         url = urlsplit(request.url)
         if url.scheme not in {"data", "about"} and url.hostname != "127.0.0.1":
             self.offsite.append(request.url)
+
+    def _dialog(self, dialog: Dialog) -> None:
+        # A label that became markup would run its <script>alert(1)</script> here.
+        self.errors.append(f"the page opened a dialog: {dialog.message!r}")
+        dialog.dismiss()
 
     def _console(self, message: ConsoleMessage) -> None:
         url = str(message.location.get("url", ""))
