@@ -126,12 +126,13 @@ def plan(settings: Settings, icons: Iterable[str] | None = None) -> Plan:
     entries: dict[str, Any] = {}
     for icon in chosen:
         symbol = symbols[icon.name]
+        digest = symbol.hash
         png: dict[str, str] = {}
         for size in settings.sizes if settings.png else ():
             for scale in settings.scales:
                 for colour_name, colour in settings.colours.items():
                     pixels = size * scale
-                    key = _sha(symbol.hash, str(pixels), colour, __version__, renderer)[:8]
+                    key = _sha(digest, str(pixels), colour, __version__, renderer)[:8]
                     path = f"png/{icon.name}-{size}@{scale}x-{colour_name}.{key}.png"
                     png[f"{size}@{scale}x-{colour_name}"] = path
                     pngs[path] = Render(str(icon.path), path, symbol.markup, pixels, colour)

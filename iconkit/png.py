@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from lxml import etree
 
 from iconkit.safesvg import SVG_NS
@@ -53,11 +55,17 @@ def _substitute(value: str, colour: str) -> str:
     return "".join(parts)
 
 
+@functools.lru_cache(maxsize=256)
+def _document(symbol: bytes, colour: str) -> bytes:
+    """The standalone document, made once for every size and scale of one icon and colour."""
+    return etree.tostring(standalone_svg(symbol, colour))
+
+
 def render_png(symbol: bytes, pixels: int, colour: str) -> bytes:
     """PNG bytes of the sprite ``symbol``, ``pixels`` square, drawn in ``colour``."""
     import cairosvg  # imported here: a sprite-only build never loads cairo
 
-    document = etree.tostring(standalone_svg(symbol, colour))
+    document = _document(symbol, colour)
     png: bytes = cairosvg.svg2png(
         bytestring=document, output_width=pixels, output_height=pixels, unsafe=False
     )

@@ -365,3 +365,15 @@ def test_cli_on_a_terminal_shows_progress_and_a_summary(
     screen.truncate(0)
     assert cli(project, "--out", str(project / "out"), "--quiet") == 0
     assert screen.getvalue() == ""
+
+
+@pytest.mark.slow
+def test_the_wheel_ships_the_css_and_the_gallery_template(tmp_path: Path) -> None:
+    import zipfile
+
+    command = [sys.executable, "-m", "build", "--wheel", "--outdir", str(tmp_path), str(ROOT)]
+    subprocess.run(command, check=True, capture_output=True)
+    (wheel,) = tmp_path.glob("iconkit-*.whl")
+    archive = zipfile.ZipFile(wheel)
+    assert archive.read("iconkit/static/iconkit.css") == css_bytes()
+    assert "iconkit/templates/gallery.html" in archive.namelist()
