@@ -283,8 +283,12 @@ def build(
     work = plan(settings, icons)
     out = settings.out
     created = not out.exists()
-    out.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".iconkit-tmp-", dir=out))
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".iconkit-tmp-", dir=out))
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise BuildError(f"{out}: cannot create the output folder: {reason}") from None
     try:
         jobs = work.missing_pngs()
         _render_all(jobs, staging, _jobs(settings), progress)
@@ -295,16 +299,23 @@ def build(
         for path in order:
             (out / path).parent.mkdir(parents=True, exist_ok=True)
             os.replace(staging / path, out / path)
-    except BaseException:
+    except BaseException as error:
         shutil.rmtree(staging, ignore_errors=True)
         if created:
             shutil.rmtree(out, ignore_errors=True)
+        if isinstance(error, OSError):
+            where = error.filename or out
+            raise BuildError(f"{where}: cannot write: {error.strerror or error}") from None
         raise
     shutil.rmtree(staging, ignore_errors=True)
     removed = work.stale()
-    for path in removed:
-        (out / path).unlink(missing_ok=True)
-    _write_cache(out, work.cache)
+    try:
+        for path in removed:
+            (out / path).unlink(missing_ok=True)
+        _write_cache(out, work.cache)
+    except OSError as error:  # the new build is in place; say what could not be tidied
+        where = error.filename or out
+        raise BuildError(f"{where}: built, but cannot tidy up: {error.strerror or error}") from None
     return BuildResult(
         out=out,
         icons=len(work.symbols),

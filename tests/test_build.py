@@ -377,3 +377,13 @@ def test_the_wheel_ships_the_css_and_the_gallery_template(tmp_path: Path) -> Non
     archive = zipfile.ZipFile(wheel)
     assert archive.read("iconkit/static/iconkit.css") == css_bytes()
     assert "iconkit/templates/gallery.html" in archive.namelist()
+
+
+def test_an_output_path_that_is_a_file_is_one_line_and_exit_1(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "out").write_text("not a folder")
+    assert cli(project, "--out", str(project / "out")) == 1
+    error = capsys.readouterr().err
+    assert error.startswith("error: ") and "cannot create the output folder" in error
+    assert (project / "out").read_text() == "not a folder"
