@@ -7,6 +7,7 @@ import asyncio
 import logging
 import re
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -444,7 +445,10 @@ def test_async_environments_render_globals_and_macros(build_dir: Path, mode: str
     env = Environment(autoescape=True, enable_async=True)
     install(env, inline=mode == "inline", build_dir=build_dir)
     template = env.from_string(IMPORT + "{{ icon('comment') }}{{ ik.icon('tag', desc=true) }}")
-    comment, tag = parse_page(asyncio.run(template.render_async())).iter("svg")
+    # A thread of its own: the browser suite's Playwright keeps an event loop running here.
+    with ThreadPoolExecutor(1) as pool:
+        page = pool.submit(asyncio.run, template.render_async()).result()
+    comment, tag = parse_page(page).iter("svg")
     assert comment.get("aria-label") == "Comment"
     assert tag.get("aria-describedby") == tag.find("desc").get("id")
 
