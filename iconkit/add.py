@@ -401,7 +401,12 @@ def run(args: argparse.Namespace) -> int:
     )
     catalog_path = default_catalog(args.catalog)
     added = add_icons(
-        catalog_path, icons, dry_run=args.dry_run, fix=args.fix, check=check_new_artwork
+        catalog_path,
+        icons,
+        dry_run=args.dry_run,
+        fix=args.fix,
+        limits=load_settings().limits,
+        check=check_new_artwork,
     )
     for finding in added.findings:
         print(f"warning: {finding}", file=sys.stderr)

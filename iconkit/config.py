@@ -10,13 +10,15 @@ from pathlib import Path
 from typing import Any
 
 from iconkit.errors import ConfigError
+from iconkit.safesvg import DEFAULT_LIMITS, Limits
 
 __all__ = ["DEFAULT_COLOURS", "Settings", "load_settings"]
 
 DEFAULT_COLOURS: Mapping[str, str] = {"dark": "#1f2328", "light": "#f6f8fa"}
 _COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}){1,2}")
 _COLOUR_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_KEYS = ("catalog", "out", "url-prefix", "sizes", "scales", "colours", "png", "jobs")
+_LIMIT_KEYS = {"max-bytes": "max_bytes", "max-depth": "max_depth", "max-elements": "max_elements"}
+_KEYS = ("catalog", "out", "url-prefix", "sizes", "scales", "colours", "png", "jobs", *_LIMIT_KEYS)
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,7 @@ class Settings:
     colours: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_COLOURS))
     png: bool = True  # False: sprite, CSS, gallery and manifest only
     jobs: int | None = None  # None: the CPU count
+    limits: Limits = DEFAULT_LIMITS  # bounds on every SVG read (add, lint, build)
 
     def fingerprint(self) -> str:
         """The settings that change PNG bytes, as text for a cache key."""
@@ -102,6 +105,13 @@ class _Reader:
             found["png"] = self.table["png"]
         if "jobs" in self.table:
             found["jobs"] = self.numbers("jobs", 1024, single=True)[0]
+        limits = {
+            field_name: self.numbers(key, 1 << 31, single=True)[0]
+            for key, field_name in _LIMIT_KEYS.items()
+            if key in self.table
+        }
+        if limits:
+            found["limits"] = replace(DEFAULT_LIMITS, **limits)
         return Settings(**found)
 
     def text(self, key: str) -> str:

@@ -26,6 +26,7 @@ from iconkit._shipped import shipped_catalog_path
 from iconkit._yamledit import load as load_yaml
 from iconkit._yamledit import replace_scalar
 from iconkit.catalog import Catalog, Icon, load_catalog
+from iconkit.config import load_settings
 from iconkit.errors import CatalogError, IconkitError
 from iconkit.normalise import clean_svg, colours, viewbox
 from iconkit.safesvg import DEFAULT_LIMITS, SVG_NS, Limits, forbidden, parse_svg, read_svg
@@ -456,7 +457,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """``iconkit lint``: print findings; 1 when any error remains, else 0."""
-    report = lint(default_catalog(args.catalog), fix=args.fix)
+    limits = load_settings().limits
+    report = lint(default_catalog(args.catalog), LintSettings(limits=limits), fix=args.fix)
     everything = [*report.fixed, *report.findings]
     if args.format == "json":
         print(json.dumps([f.as_dict() for f in everything], indent=2))

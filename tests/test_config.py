@@ -91,3 +91,47 @@ def test_unreadable_toml_names_the_file(tmp_path: Path) -> None:
 def test_bad_jobs_flag(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="--jobs"):
         load_settings(tmp_path, jobs=0)
+
+
+def test_svg_limits_are_read_over_the_defaults(tmp_path: Path) -> None:
+    write(tmp_path, "[tool.iconkit]\nmax-depth = 8\nmax-elements = 500\n")
+    limits = load_settings(tmp_path).limits
+    assert (limits.max_depth, limits.max_elements) == (8, 500)
+    assert limits.max_bytes == Settings().limits.max_bytes
+
+
+@pytest.mark.parametrize("value", ["0", "-1", '"big"', "1.5", "true"])
+def test_a_bad_limit_names_the_key(tmp_path: Path, value: str) -> None:
+    write(tmp_path, f"[tool.iconkit]\nmax-bytes = {value}\n")
+    with pytest.raises(ConfigError, match=r"pyproject\.toml: \[tool\.iconkit\] max-bytes: "):
+        load_settings(tmp_path)
+
+
+def test_lint_and_add_read_the_configured_limits(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from iconkit.cli import main
+
+    deep = (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" fill="none" '
+        'stroke="currentColor" stroke-width="2">'
+        + "<g>" * 5
+        + '<path d="M4 12h16"/>'
+        + "</g>" * 5
+        + "</svg>"
+    )
+    (tmp_path / "svg").mkdir()
+    (tmp_path / "svg" / "line.svg").write_text(deep, encoding="utf-8")
+    (tmp_path / "catalog.yaml").write_text(
+        "line:\n  title: Divider\n  description: A horizontal line.\n", encoding="utf-8"
+    )
+    (tmp_path / "new.svg").write_text(deep, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["lint"]) == 0
+    write(tmp_path, "[tool.iconkit]\nmax-depth = 4\n")
+    assert main(["lint"]) == 1
+    assert "nested deeper than 4" in capsys.readouterr().out
+    before = (tmp_path / "catalog.yaml").read_bytes()
+    assert main(["add", "new.svg", "--description", "A horizontal line, again."]) == 1
+    assert "nested deeper than 4" in capsys.readouterr().err
+    assert (tmp_path / "catalog.yaml").read_bytes() == before
