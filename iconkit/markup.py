@@ -121,7 +121,11 @@ def clean_value(value: str) -> str:
     """An attribute value without the characters HTML cannot carry (controls, surrogates)."""
     if value.isprintable():
         return value
-    return "".join(c for c in value if c.isspace() or unicodedata.category(c)[0] != "C")
+    return "".join(
+        c if c in "\t\n\r" else " " if c.isspace() else c  # form feed, \x1c and kin: a space
+        for c in value
+        if c.isspace() or unicodedata.category(c)[0] != "C"
+    )
 
 
 def _size(size: object) -> str | None:

@@ -6,7 +6,7 @@ import logging
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from markupsafe import Markup
 
@@ -294,6 +294,8 @@ def test_any_label_round_trips_as_alt(shipped: Catalog, build_dir: Path, label: 
     name=st.text(min_size=0, max_size=20),
     value=st.one_of(st.text(), st.integers(), st.floats(), st.booleans(), st.none()),
 )
+@example(name="a", value="\x0c")  # form feed: HTML whitespace, but not allowed in XML
+@example(name="data_x", value="\x1f\x85")
 def test_any_attribute_renders_safely_or_is_refused(
     shipped: Catalog, name: str, value: object
 ) -> None:
