@@ -26,6 +26,7 @@ from iconkit.markup import SYMBOL_PREFIX, Renderer, Urls
 
 DEFAULT_BUILD_DIR = Path("iconkit-build")
 _MACROS = PackageLoader("iconkit", "templates")
+DEFAULT_BASE_URL = "/static/icons/"
 
 
 def install(
@@ -33,7 +34,7 @@ def install(
     *,
     catalog: Catalog | str | Path | None = None,
     inline: bool = False,
-    base_url: str = "/static/icons/",
+    base_url: str | None = None,
     build_dir: str | Path | None = None,
     strict: bool = True,
     absolute_base_url: str | None = None,
@@ -42,7 +43,8 @@ def install(
 
     External mode (the default) reads ``manifest.json`` from ``build_dir`` (default
     ``iconkit-build/``) and raises ``ManifestError`` now, naming the folder, if there
-    is none. Inline mode needs no build; ``build_dir`` is then read only if given
+    is none. ``base_url`` defaults to the build's ``url-prefix`` (from the manifest), else
+    ``/static/icons/``. Inline mode needs no build; ``build_dir`` is then read only if given
     (``icon_img()`` needs its PNG files).
     """
     if not isinstance(catalog, Catalog):
@@ -51,6 +53,8 @@ def install(
         manifest: dict[str, Any] | None = _manifest(catalog, Path(build_dir or DEFAULT_BUILD_DIR))
     else:
         manifest = None
+    if base_url is None:  # the build's url-prefix setting, recorded in its manifest
+        base_url = str((manifest or {}).get("url_prefix") or DEFAULT_BASE_URL)
     if not base_url.endswith("/"):
         base_url += "/"
     absolute = absolute_base_url or (base_url if _is_absolute(base_url) else None)

@@ -466,3 +466,21 @@ def test_the_sprite_is_written_once_per_page(build_dir: Path, mode: str) -> None
         body = parse_page(template.render()).find("body")
         assert len(list(body.iter("link"))) == 1
         assert len(list(body.iter("svg"))) == (1 if mode == "inline" else 0)
+
+
+def test_base_url_defaults_to_the_builds_url_prefix(tmp_path: Path) -> None:
+    from iconkit.build import build
+    from iconkit.config import Settings
+
+    out = tmp_path / "out"
+    build(Settings(out=out, png=False, url_prefix="/assets/icons/"))
+    href = "{http://www.w3.org/1999/xlink}href"
+
+    def use_href(**options: object) -> str:
+        env = Environment(autoescape=True)
+        install(env, build_dir=out, **options)  # type: ignore[arg-type]
+        (use,) = parse_page(env.from_string("{{ icon('tick') }}").render()).iter("use")
+        return str(use.get("href") or use.get(href))
+
+    assert use_href().startswith("/assets/icons/sprite.")
+    assert use_href(base_url="https://cdn.example/i").startswith("https://cdn.example/i/sprite.")
