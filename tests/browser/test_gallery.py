@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .checks import show
 from .conftest import Reports
-from .harness import DomNode
+from .harness import DomNode, Probe
 from .pages import Pages
 
 
@@ -45,3 +45,31 @@ def test_gallery_icons_are_named_images_or_hidden(reports: Reports, pages: Pages
             if not inner.ignored and inner.name
         ]
     assert not problems, show(problems)
+
+
+def test_gallery_search_filters_as_you_type(probe: Probe, pages: Pages) -> None:
+    probe.open(pages.gallery)
+    page = probe.page
+    items = page.locator(".gallery-item")
+    total = items.count()
+    assert total == len(pages.icons)
+    search = page.get_by_role("searchbox", name="Search icons")
+
+    def visible() -> list[str]:
+        names: list[str] = page.eval_on_selector_all(
+            ".gallery-item:not([hidden])", "items => items.map(i => i.dataset.search)"
+        )
+        return names
+
+    search.press_sequentially("envelope")  # an alias: typed key by key, as a person would
+    shown = visible()
+    assert len(shown) == 1 and "email" in shown[0]
+    assert page.locator("#gallery-count").inner_text() == f"1 of {total} icons match"
+    search.fill("")
+    search.dispatch_event("input")
+    assert len(visible()) == total
+    assert page.locator("#gallery-count").inner_text() == f"{total} icons"
+    search.fill("zebra crossing")
+    search.dispatch_event("input")
+    assert visible() == []
+    assert page.locator(".gallery-item").first.is_hidden()
