@@ -14,6 +14,7 @@ table of times, ratios, gzip -9 sizes, pixel fidelity and memory.
 from __future__ import annotations
 
 import argparse
+import compileall
 import io
 import json
 import os
@@ -248,6 +249,9 @@ def main() -> None:
     )
     args = parser.parse_args()
     temp = Path(tempfile.mkdtemp(prefix="iconkit-bench-"))
+    # Bytecode for iconkit, as pip writes it when it installs the wheel: an editable install
+    # under PYTHONDONTWRITEBYTECODE would otherwise compile every module on every start.
+    compileall.compile_dir(ROOT / "iconkit", quiet=1)
     modules = install(args.npm_dir or temp / "npm")
     lucide = sorted((modules / "lucide-static" / "icons").glob("*.svg"))
     tabler = sorted((modules / "@tabler" / "icons" / "icons" / "outline").glob("*.svg"))

@@ -67,9 +67,14 @@ def value_problem(nodes: list[ast.Node]) -> str | None:
 _INERT = re.compile(r"[^(:\\]*")  # no function, url() or scheme can be written without these
 
 
+def inert(value: str) -> bool:
+    """True when ``value`` holds no function, ``url()`` or scheme: nothing CSS could run."""
+    return _INERT.fullmatch(value) is not None
+
+
 def attribute_problem(value: str) -> str | None:
     """The first active or external thing in a presentation attribute's value, if any."""
-    if _INERT.fullmatch(value):  # path data, numbers, colours: skip the CSS tokenizer
+    if inert(value):  # path data, numbers, colours: skip the CSS tokenizer
         return None
     return value_problem(tinycss2.parse_component_value_list(value))
 

@@ -16,9 +16,8 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterable, Iterator, Mapping
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
-from importlib import metadata, resources
+from importlib import resources
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -101,6 +100,8 @@ def _sha(*parts: bytes | str) -> str:
 
 
 def _renderer_version() -> str:
+    from importlib import metadata  # here: a build without PNGs never needs it
+
     try:
         return metadata.version("cairosvg")
     except metadata.PackageNotFoundError:  # pragma: no cover - cairosvg is a dependency
@@ -122,7 +123,7 @@ def plan(settings: Settings, icons: Iterable[str] | None = None) -> Plan:
     css = css_bytes()
     css_name = f"iconkit.{hashlib.sha256(css).hexdigest()[:8]}.css"
     pngs: dict[str, Render] = {}
-    renderer = _renderer_version()
+    renderer = _renderer_version() if settings.png else ""  # only in PNG keys
     entries: dict[str, Any] = {}
     for icon in chosen:
         symbol = symbols[icon.name]
@@ -209,6 +210,8 @@ def _symbols(
             pending.append((icon, data, key))
     items = [(icon.name, data, str(icon.path)) for icon, data, _ in pending]
     if jobs > 1 and len(items) >= PARALLEL_SYMBOLS:
+        from concurrent.futures import ProcessPoolExecutor  # here: most builds never fork
+
         size = -(-len(items) // (jobs * 4))
         chunks = [items[i : i + size] for i in range(0, len(items), size)]
         with ProcessPoolExecutor(max_workers=jobs) as pool:
@@ -367,6 +370,8 @@ def _render_all(jobs: list[Render], staging: Path, workers: int, stream: TextIO 
             _raise(_render_batch(batch, str(staging)))
             bar.advance(len(batch))
     else:
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+
         with ProcessPoolExecutor(max_workers=min(workers, len(batches))) as pool:
             futures = {
                 pool.submit(_render_batch, batch, str(staging)): len(batch)

@@ -22,6 +22,7 @@ from lxml import etree
 from iconkit._css import (
     attribute_problem,
     declarations_problem,
+    inert,
     local_references,
     scheme_problem,
     stylesheet_problem,
@@ -296,13 +297,18 @@ def _sweep(root: etree._Element, source: Path | str, fix: bool) -> _Sweep:
             sweep.found(node, f"processing instruction <?{node.target!s}?> is refused", drop=True)
         elif isinstance(node, etree._Comment):
             sweep.comment(node)
-    for element in list(root.iter()):
-        if element is root or element.getparent() is not None and _attached(element, root):
+    if fix:
+        for element in list(root.iter()):
+            if element is root or element.getparent() is not None and _attached(element, root):
+                sweep.element(element)
+    else:  # the first finding raises, so nothing is removed and every element stays attached
+        for element in root.iter():
             sweep.element(element)
     for element in root.iter():
         if isinstance(element.tag, str):
             sweep.attributes(element)
-    sweep.references(root)
+    if sweep.refers:  # no href, url() or <style>: no reference can be missing
+        sweep.references(root)
     sweep.expansion(root)
     return sweep
 
@@ -319,6 +325,7 @@ class _Sweep:
         self.source, self.fix = source, fix
         self.removed: list[str] = []
         self.problems: list[Problem] = []
+        self.refers = False  # whether anything seen so far could refer to an id
 
     def found(
         self, node: etree._Element, message: str, *, drop: bool = False, attribute: str = ""
@@ -358,6 +365,7 @@ class _Sweep:
         elif name.localname in ANIMATIONS:
             self.animation(element, name.localname)
         elif name.localname == "style":
+            self.refers = True
             problem = stylesheet_problem(text_of(element))
             if problem:
                 self.found(element, f"<style>: {problem}", drop=True)
@@ -376,8 +384,13 @@ class _Sweep:
             self.found(element, f"<{tag}> targeting {what} is refused", drop=True)
 
     def attributes(self, element: etree._Element) -> None:
-        for attribute in map(str, list(element.attrib)):
-            problem = _attribute_problem(element, attribute, str(element.get(attribute)))
+        for key, raw in element.attrib.items():  # a list: removing an attribute is safe
+            attribute, value = str(key), str(raw)
+            if attribute in _HREFS or "url(" in value.lower():
+                self.refers = True
+            if attribute in _PLAIN and inert(value):
+                continue  # the common case, decided as _attribute_problem would decide it
+            problem = _attribute_problem(element, attribute, value)
             if problem:
                 self.found(element, problem, attribute=attribute)
 
@@ -475,6 +488,11 @@ class _Expansion:
 
 
 _HREFS = ("href", f"{{{XLINK_NS}}}href")
+# Attributes ``_attribute_problem`` lets through whenever their value is ``inert``:
+# allowed, without a namespace, not an event handler, not a link, not a style sheet.
+_PLAIN = frozenset(
+    name for name in ATTRIBUTES if not name.lower().startswith("on") and name not in _HREFS
+) - {"style"}
 _XML_NS = "http://www.w3.org/XML/1998/namespace"
 
 

@@ -71,3 +71,40 @@ def test_rendering_is_deterministic() -> None:
 def test_any_colour_is_the_ink(rgb: tuple[int, int, int]) -> None:
     colour = "#{:02x}{:02x}{:02x}".format(*rgb)
     assert opaque_colours(image(render_png(COMMENT, 24, colour))) == {rgb}
+
+
+def test_paint_group_moves_onto_the_root_with_the_same_pixels() -> None:
+    import copy
+
+    import cairosvg
+    from lxml import etree
+
+    from iconkit.safesvg import SVG_NS
+
+    root = standalone_svg(COMMENT, "#1f2328")
+    assert root.get("stroke") == "#1f2328" and root.get("fill") == "none"
+    assert all(etree.QName(child).localname != "g" for child in root)
+    # The same document with the paint back on a group, as the symbol has it.
+    grouped = etree.Element(root.tag, viewBox=str(root.get("viewBox")), color="#1f2328")
+    paint = {k: str(v) for k, v in root.attrib.items() if k not in ("viewBox", "color")}
+    group = etree.SubElement(grouped, f"{{{SVG_NS}}}g", paint)
+    group.extend(copy.deepcopy(child) for child in root)
+    for pixels in (16, 48):
+        assert (
+            image(render_png(COMMENT, pixels, "#1f2328")).tobytes()
+            == image(
+                cairosvg.svg2png(
+                    bytestring=etree.tostring(grouped), output_width=pixels, output_height=pixels
+                )
+            ).tobytes()
+        )
+
+
+def test_a_group_that_does_more_than_pass_paint_down_stays() -> None:
+    symbol = (
+        b'<symbol id="x" viewBox="0 0 24 24"><g opacity=".5" fill="#f00">'
+        b'<rect width="24" height="24"/></g></symbol>'
+    )
+    root = standalone_svg(symbol, "#1f2328")
+    assert root.get("opacity") is None and root.get("fill") is None
+    assert [child.get("opacity") for child in root] == [".5"]
