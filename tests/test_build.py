@@ -125,7 +125,7 @@ def test_a_bad_icon_stops_the_build_and_leaves_the_previous_output(project: Path
     settings = settings_for(project)
     build(settings)
     before = snapshot(settings.out)
-    shutil.copy(FIXTURES / "build" / "has-script.svg", project / "svg" / "bad.svg")
+    shutil.copy(FIXTURES / "sprite" / "has-script.svg", project / "svg" / "bad.svg")
     with (project / "catalog.yaml").open("a", encoding="utf-8") as stream:
         stream.write("\nbad:\n  title: Bad\n  description: A file with a script.\n")
     with pytest.raises(UnsafeSVGError, match=r"bad\.svg:3: "):
@@ -279,7 +279,7 @@ def test_symbols_made_in_parallel_are_the_same_and_errors_keep_their_line(
     monkeypatch.setattr(iconkit.build, "PARALLEL_SYMBOLS", 1)
     build(settings_for(project, out=tmp_path / "parallel", png=False, jobs=2))
     assert snapshot(tmp_path / "serial") == snapshot(tmp_path / "parallel")
-    shutil.copy(FIXTURES / "build" / "has-script.svg", project / "svg" / "comment.svg")
+    shutil.copy(FIXTURES / "sprite" / "has-script.svg", project / "svg" / "comment.svg")
     with pytest.raises(UnsafeSVGError, match=r"comment\.svg:3: "):
         build(settings_for(project, out=tmp_path / "bad", png=False, jobs=2))
 

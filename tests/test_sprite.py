@@ -20,7 +20,7 @@ from .pixels import ink_fraction, opaque_colours, render
 
 SHIPPED = load_catalog()
 SPRITE = build_sprite(SHIPPED)
-BUILD_FIXTURES = FIXTURES / "build"
+SPRITE_FIXTURES = FIXTURES / "sprite"
 REFERENCE = re.compile(r"url\(\s*['\"]?#([^)'\"\s]+)")
 
 
@@ -127,8 +127,8 @@ def test_colliding_ids_are_namespaced_and_both_icons_render_as_their_files(
     tmp_path: Path,
 ) -> None:
     files = {
-        "red": BUILD_FIXTURES / "gradient-red.svg",
-        "blue": BUILD_FIXTURES / "gradient-blue.svg",
+        "red": SPRITE_FIXTURES / "gradient-red.svg",
+        "blue": SPRITE_FIXTURES / "gradient-blue.svg",
     }
     sprite = build_sprite(catalog_of(tmp_path, files))
     root = check_structure(sprite, ["red", "blue"])
@@ -139,7 +139,7 @@ def test_colliding_ids_are_namespaced_and_both_icons_render_as_their_files(
 
 
 def test_comments_words_unused_ids_and_invisible_boxes_are_removed(tmp_path: Path) -> None:
-    sprite = build_sprite(catalog_of(tmp_path, {"tick": BUILD_FIXTURES / "editor-cruft.svg"}))
+    sprite = build_sprite(catalog_of(tmp_path, {"tick": SPRITE_FIXTURES / "editor-cruft.svg"}))
     root = check_structure(sprite, ["tick"])
     symbol = root[0]
     assert symbol.get("viewBox") == "0 0 24 24"
@@ -148,7 +148,7 @@ def test_comments_words_unused_ids_and_invisible_boxes_are_removed(tmp_path: Pat
     assert [p.get("d") for p in paths] == ["M4.5 12L9.5 17L19.5 7"]
     assert paths[0].get("id") is None  # unreferenced ids go
     assert symbol[0].get("stroke-width") == "2"
-    assert_same_pixels(BUILD_FIXTURES / "editor-cruft.svg", sprite, "tick")
+    assert_same_pixels(SPRITE_FIXTURES / "editor-cruft.svg", sprite, "tick")
 
 
 @pytest.mark.parametrize(
@@ -163,7 +163,7 @@ def test_comments_words_unused_ids_and_invisible_boxes_are_removed(tmp_path: Pat
 def test_a_bad_icon_stops_the_sprite_with_path_and_line(
     tmp_path: Path, fixture: str, problem: str
 ) -> None:
-    catalog = catalog_of(tmp_path, {"bad": BUILD_FIXTURES / fixture})
+    catalog = catalog_of(tmp_path, {"bad": SPRITE_FIXTURES / fixture})
     with pytest.raises(UnsafeSVGError, match=problem):
         build_sprite(catalog)
 
