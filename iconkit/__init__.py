@@ -1,10 +1,16 @@
 """iconkit: accessible SVG icons for Jinja templates, from one YAML catalogue."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 __version__ = "0.1.0"  # first, so modules imported below can read it
 
 from iconkit.catalog import Catalog, Icon, load_catalog  # noqa: E402
 from iconkit.errors import CatalogError, IconkitError, UnknownIconError, UnsafeSVGError  # noqa: E402
-from iconkit.jinja import install  # noqa: E402
+
+if TYPE_CHECKING:
+    from iconkit.jinja import install
 
 __all__ = [
     "Catalog",
@@ -16,3 +22,12 @@ __all__ = [
     "install",
     "load_catalog",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """``install`` on first use: the command line never needs Jinja to build."""
+    if name == "install":
+        from iconkit.jinja import install
+
+        return install
+    raise AttributeError(f"module 'iconkit' has no attribute {name!r}")

@@ -359,33 +359,6 @@ def default_catalog(given: str | None) -> Path:
     return path
 
 
-def configure(parser: argparse.ArgumentParser) -> None:
-    """The arguments of ``iconkit add``."""
-    parser.add_argument("files", nargs="+", metavar="FILE", help="SVG files to add")
-    parser.add_argument(
-        "--name", action="append", help="icon name (default: from the file name); once per file"
-    )
-    parser.add_argument(
-        "--title", action="append", help="accessible name (default: from the name); once per file"
-    )
-    parser.add_argument(
-        "--description",
-        action="append",
-        help="what the artwork shows, as a sentence (required: once per file, in file order)",
-    )
-    parser.add_argument("--alias", action="append", help="another name (one file only)")
-    parser.add_argument("--tag", action="append", help="a search word (applies to every file)")
-    parser.add_argument(
-        "--fixed-colours", action="store_true", help="keep the artwork's own colours"
-    )
-    parser.add_argument(
-        "--fix", action="store_true", help="remove forbidden content instead of refusing the file"
-    )
-    parser.add_argument(
-        "--dry-run", action="store_true", help="check and show the entries; write nothing"
-    )
-
-
 def run(args: argparse.Namespace) -> int:
     """``iconkit add``: print what was added (or would be); errors raise ``AddError``."""
     from iconkit.lint import check_new_artwork

@@ -189,6 +189,55 @@ def _add_format_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
 
 
+def cmd_add(args: argparse.Namespace) -> int:
+    """Clean SVG files and add them to the catalogue."""
+    from iconkit import add  # here: only `add` needs the cleaner and the YAML editor
+
+    return add.run(args)
+
+
+def cmd_lint(args: argparse.Namespace) -> int:
+    """Check the catalogue's artwork and words."""
+    from iconkit import lint
+
+    return lint.run(args)
+
+
+def _add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The arguments of ``iconkit add``."""
+    parser.add_argument("files", nargs="+", metavar="FILE", help="SVG files to add")
+    parser.add_argument(
+        "--name", action="append", help="icon name (default: from the file name); once per file"
+    )
+    parser.add_argument(
+        "--title", action="append", help="accessible name (default: from the name); once per file"
+    )
+    parser.add_argument(
+        "--description",
+        action="append",
+        help="what the artwork shows, as a sentence (required: once per file, in file order)",
+    )
+    parser.add_argument("--alias", action="append", help="another name (one file only)")
+    parser.add_argument("--tag", action="append", help="a search word (applies to every file)")
+    parser.add_argument(
+        "--fixed-colours", action="store_true", help="keep the artwork's own colours"
+    )
+    parser.add_argument(
+        "--fix", action="store_true", help="remove forbidden content instead of refusing the file"
+    )
+    parser.add_argument(
+        "--dry-run", action="store_true", help="check and show the entries; write nothing"
+    )
+
+
+def _lint_arguments(parser: argparse.ArgumentParser) -> None:
+    """The arguments of ``iconkit lint``."""
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    parser.add_argument(
+        "--fix", action="store_true", help="apply the safe fixes and say what changed"
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every command."""
     parser = argparse.ArgumentParser(
@@ -212,11 +261,8 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("text", nargs="+", help="words that must all match")
     _add_format_option(search)
     _add_build_commands(command)
-    # Designers: `iconkit add` and `iconkit lint` (their arguments live beside their code).
-    from iconkit import add, lint
-
-    add.configure(command("add", add.run, "Clean SVG files and add them to the catalogue."))
-    lint.configure(command("lint", lint.run, "Check the catalogue's artwork and words."))
+    _add_arguments(command("add", cmd_add, "Clean SVG files and add them to the catalogue."))
+    _lint_arguments(command("lint", cmd_lint, "Check the catalogue's artwork and words."))
     return parser
 
 

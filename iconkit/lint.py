@@ -447,14 +447,6 @@ def default_catalog(given: str | None) -> Path:
     return configured_catalog(given) or shipped_catalog_path()
 
 
-def configure(parser: argparse.ArgumentParser) -> None:
-    """The arguments of ``iconkit lint``."""
-    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
-    parser.add_argument(
-        "--fix", action="store_true", help="apply the safe fixes and say what changed"
-    )
-
-
 def run(args: argparse.Namespace) -> int:
     """``iconkit lint``: print findings; 1 when any error remains, else 0."""
     limits = load_settings().limits
