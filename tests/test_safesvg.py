@@ -393,3 +393,64 @@ def test_the_security_page_examples_run_and_every_refused_element_is_listed() ->
         exec(compile(block, "docs/security.md", "exec"), {})
     for element in REFUSED_ELEMENTS:
         assert f"<{element}>" in page, element
+
+
+_LEAVES = ['<path d="M0 0h1"/>', "text", "&amp;", "&x;", "<!-- n -->", "<?pi x?>", "é", "<", ""]
+_BODY = st.recursive(
+    st.sampled_from(_LEAVES),
+    lambda inner: st.lists(inner, max_size=3).map(lambda kids: "<g>" + "".join(kids) + "</g>"),
+    max_leaves=12,
+)
+_DOCUMENTS = st.tuples(
+    st.sampled_from(
+        ["", '<?xml version="1.0"?>', '<?xml version="1.0" encoding="latin-1"?>',
+         "<!DOCTYPE svg>", "<!DOCTYPE svg [<!ENTITY a 'b'>]>", "<!-- c -->", "\ufeff", " ", "\x00"]
+    ),
+    st.sampled_from(
+        [(SVG_OPEN.decode(), "</svg>"), ("<svg>", "</svg>"), ("<html>", "</html>"),
+         (f'<s:svg xmlns:s="{SVG_NS}">', "</s:svg>"), ("", "")]
+    ),
+    st.lists(_BODY, max_size=4),
+    st.sampled_from(["", "<", "</g>", "<!-- tail -->", "\x00"]),
+).map(lambda d: d[0] + d[1][0] + "".join(d[2]) + d[1][1] + d[3])  # fmt: skip
+
+
+@given(
+    _DOCUMENTS,
+    st.sampled_from(["utf-8", "latin-1", "utf-16"]),
+    st.integers(1, 6),
+    st.integers(1, 10),
+)
+def test_one_shot_parse_decides_exactly_as_the_streaming_reader(
+    document: str, encoding: str, depth: int, elements: int
+) -> None:
+    """Small files skip the per-element events; every outcome must stay the same."""
+    data = document.encode(encoding, "replace")
+    limits = Limits(max_depth=depth, max_elements=elements)
+
+    def outcome(parse: object) -> str:
+        try:
+            root = parse()  # type: ignore[operator]
+        except UnsafeSVGError as error:
+            return f"error: {error}"
+        return etree.tostring(root.getroottree()).decode()
+
+    one_shot = outcome(lambda: parse_svg(data, "x.svg", limits))
+    streamed = outcome(lambda: parse_svg_chunks((data,), "x.svg", limits))
+    assert one_shot == streamed
+
+
+def test_one_shot_parse_keeps_the_depth_and_element_limits() -> None:
+    deep = SVG_OPEN + b"<g>" * 70 + b"</g>" * 70 + b"</svg>"
+    with pytest.raises(UnsafeSVGError, match="nested deeper than 64 elements") as caught:
+        parse_svg(deep, "deep.svg")
+    assert str(caught.value) == str(_streamed_error(deep))
+    wide = SVG_OPEN + b"<path/>" * 30 + b"</svg>"
+    with pytest.raises(UnsafeSVGError, match="more than 20 elements"):
+        parse_svg(wide, "wide.svg", Limits(max_elements=20))
+
+
+def _streamed_error(data: bytes) -> UnsafeSVGError:
+    with pytest.raises(UnsafeSVGError) as caught:
+        parse_svg_chunks((data,), "deep.svg")
+    return caught.value
