@@ -70,6 +70,11 @@ _AROUND_COMMANDS = re.compile(r"[\s,]*([MmLlHhVvCcSsQqTtAaZz])[\s,]*")
 _BEFORE_MINUS = re.compile(r"[\s,]+(?=-)")
 _BETWEEN_FRACTIONS = re.compile(r"(\.\d+)[\s,]+(?=\.)")
 _SEPARATORS = re.compile(r"[\s,]+")
+# Any separator that squeezing would remove or change.
+_LOOSE = (
+    r"^[\s,]|[\s,]$|[\s,][MmLlHhVvCcSsQqTtAaZz-]|[MmLlHhVvCcSsQqTtAaZz][\s,]|\.\d+[\s,]+\."
+    r"|[\s,]{2}|[^\S ]|,"
+)
 _ARC_FLAGS = (3, 4)
 
 
@@ -111,28 +116,33 @@ def make_symbol(name: str, data: bytes, source: Path | str) -> Symbol:
     """Turn the SVG bytes of icon ``name`` (read from ``source``) into its symbol."""
     root = parse_svg(data, source)
     sanitize(root, source)
-    return Symbol(name, etree.tostring(_Converter(name, root, source).symbol()))
+    return Symbol(name, _Converter(name, root, source).symbol().encode())
 
 
 class _Converter:
-    """Copies one icon's tree into a namespace-free ``<symbol>``, cleaning as it goes."""
+    """Writes one icon's tree as a namespace-free ``<symbol>``, cleaning as it goes.
+
+    The markup is written directly, as lxml would serialise it: names come from the
+    sanitiser's allow-list and every attribute value goes through ``_quoted``.
+    """
 
     def __init__(self, name: str, root: etree._Element, source: Path | str) -> None:
         self.name, self.root, self.source = name, root, source
         self.view_box = _view_box(root, source)
         self.decimals = _decimals(self.view_box)
-        self.ids = self._referenced_ids()
 
     def fail(self, element: etree._Element, message: str) -> UnsafeSVGError:
         return UnsafeSVGError(self.source, message, source_line(element))
 
-    def _referenced_ids(self) -> frozenset[str]:
-        """Ids that something in the icon refers to; refuses references that go elsewhere."""
+    @functools.cached_property
+    def ids(self) -> frozenset[str]:
+        """Ids that something in the icon refers to; refuses references that go elsewhere.
+
+        Worked out at the first ``id`` met: most icons have none.
+        """
         defined: dict[str, etree._Element] = {}
         wanted: list[tuple[str, etree._Element]] = []
-        for element in self.root.iter():
-            if not isinstance(element.tag, str):
-                continue
+        for element in self.root.iter(etree.Element):
             for attribute, raw in element.attrib.items():
                 value = str(raw)
                 if attribute == "id":
@@ -150,25 +160,23 @@ class _Converter:
                 raise self.fail(element, f"refers to #{target}, which the file does not define")
         return frozenset(target for target, _ in wanted)
 
-    def symbol(self) -> etree._Element:
+    def symbol(self) -> str:
         root = self.root
-        symbol = etree.Element("symbol", id=self.name, viewBox=self.view_box)
+        opening = f'<symbol id="{_quoted(self.name)}" viewBox="{self.view_box}"'
         ratio = root.get("preserveAspectRatio")
         if ratio:
-            symbol.set("preserveAspectRatio", " ".join(ratio.split()))
-        paint = {
-            key: value
-            for key, value in self.attributes(root)
-            if key not in _ROOT_ONLY and not key.startswith(("aria-", "data-"))
-        }
-        parent = etree.SubElement(symbol, "g", paint) if paint else symbol
+            opening += f' preserveAspectRatio="{_quoted(" ".join(ratio.split()))}"'
+        children: list[str] = []
         for child in root:
-            self.copy(child, parent, inside_paint_server=False)
-        return symbol
+            self.copy(child, children, inside_paint_server=False)
+        body = "".join(children)
+        paint = self.attributes(root, root=True)
+        if paint:
+            group = f"<g{_serialised(paint)}"
+            body = f"{group}>{body}</g>" if body else f"{group}/>"
+        return f"{opening}>{body}</symbol>" if body else f"{opening}/>"
 
-    def copy(
-        self, element: etree._Element, parent: etree._Element, *, inside_paint_server: bool
-    ) -> None:
+    def copy(self, element: etree._Element, out: list[str], *, inside_paint_server: bool) -> None:
         tag = element.tag
         if not isinstance(tag, str) or not tag.startswith(_SVG):
             return  # comments, processing instructions, editor namespaces
@@ -177,27 +185,30 @@ class _Converter:
             return
         if local in _REFUSED:
             raise self.fail(element, f"<{local}> {_REFUSED[local]}")
-        attributes = dict(self.attributes(element, shape=local in _SHAPES))
-        if (
-            not inside_paint_server
-            and local in _SHAPES
-            and attributes.get("fill") == "none"
-            and attributes.get("stroke") == "none"
-            and "id" not in attributes
-        ):
+        attributes = self.attributes(element, shape=local in _SHAPES)
+        if not inside_paint_server and local in _SHAPES and _invisible(attributes):
             return  # an invisible bounding box some editors add
         keeps = inside_paint_server or local in _KEEP_INVISIBLE
         if local == "g" and not attributes:  # a bare group only adds bytes
             for child in element:
-                self.copy(child, parent, inside_paint_server=keeps)
+                self.copy(child, out, inside_paint_server=keeps)
             return
-        copy = etree.SubElement(parent, local, attributes)
+        start = len(out)
+        out.append(f"<{local}{_serialised(attributes)}")
         for child in element:
-            self.copy(child, copy, inside_paint_server=keeps)
-        if local in ("g", "defs") and len(copy) == 0:
-            parent.remove(copy)
+            self.copy(child, out, inside_paint_server=keeps)
+        if len(out) > start + 1:
+            out[start] += ">"
+            out.append(f"</{local}>")
+        elif local in ("g", "defs"):
+            del out[start:]  # emptied by the cleaning: nothing to draw
+        else:
+            out[start] += "/>"
 
-    def attributes(self, element: etree._Element, *, shape: bool = False) -> list[tuple[str, str]]:
+    def attributes(
+        self, element: etree._Element, *, shape: bool = False, root: bool = False
+    ) -> list[tuple[str, str]]:
+        """The attributes to keep, cleaned; on the ``root``, only those that paint."""
         kept: list[tuple[str, str]] = []
         for key, raw in element.attrib.items():
             attribute, value = str(key), str(raw)
@@ -205,6 +216,8 @@ class _Converter:
                 attribute = "href"
             elif attribute.startswith("{"):
                 continue  # sodipodi:, inkscape:, xml:space and friends
+            if root and (attribute in _ROOT_ONLY or attribute.startswith(("aria-", "data-"))):
+                continue
             if attribute == "id":
                 value = " ".join(value.split())
                 if value not in self.ids:
@@ -226,17 +239,46 @@ class _Converter:
         return f"{self.name}{ID_SEPARATOR}{old}"
 
 
+def _invisible(attributes: list[tuple[str, str]]) -> bool:
+    found = dict(attributes)
+    return found.get("fill") == "none" and found.get("stroke") == "none" and "id" not in found
+
+
+# What lxml writes for these characters in an attribute value.
+_ATTRIBUTE_ESCAPES = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\n": "&#10;", "\r": "&#13;",
+     "\t": "&#9;"}
+)  # fmt: skip
+
+
+def _quoted(value: str) -> str:
+    return value.translate(_ATTRIBUTE_ESCAPES)
+
+
+def _serialised(attributes: list[tuple[str, str]]) -> str:
+    return "".join(f' {key}="{value.translate(_ATTRIBUTE_ESCAPES)}"' for key, value in attributes)
+
+
 def _view_box(root: etree._Element, source: Path | str) -> str:
     box = root.get("viewBox")
     if box:
-        parts = box.replace(",", " ").split()
-        if len(parts) == 4 and all(_NUMBER.fullmatch(part) for part in parts):
-            return " ".join(_format(float(part), 6) for part in parts)
+        tidy = _tidy_view_box(box)
+        if tidy:
+            return tidy
         raise UnsafeSVGError(source, f"viewBox {box!r} is not four numbers", source_line(root))
     width, height = (root.get(key, "").removesuffix("px") for key in ("width", "height"))
     if _NUMBER.fullmatch(width) and _NUMBER.fullmatch(height):
         return f"0 0 {_format(float(width), 6)} {_format(float(height), 6)}"
     raise UnsafeSVGError(source, "has no viewBox (and no width and height)", source_line(root))
+
+
+@functools.lru_cache(maxsize=256)
+def _tidy_view_box(box: str) -> str | None:
+    """``box`` with its four numbers compacted; None if it is not four numbers."""
+    parts = box.replace(",", " ").split()
+    if len(parts) == 4 and all(_NUMBER.fullmatch(part) for part in parts):
+        return " ".join(_format(float(part), 6) for part in parts)
+    return None
 
 
 @functools.lru_cache(maxsize=256)
@@ -299,6 +341,12 @@ def _untidy(decimals: int) -> re.Pattern[str]:
     )
 
 
+@functools.cache
+def _untidy_or_loose(decimals: int) -> re.Pattern[str]:
+    """``_untidy``, or (group ``loose``) a separator that squeezing would remove or change."""
+    return re.compile(rf"{_untidy(decimals).pattern}|(?P<loose>{_LOOSE})")
+
+
 def _compact_path(d: str, decimals: int, source: Path | str) -> str:
     """``compact_path``, memoised: icons of one set share many paths (a third of lucide's)."""
     try:
@@ -319,7 +367,12 @@ def compact_path(d: str, decimals: int, source: Path | str = "<path>") -> str:
     removed, with regular expressions over the (validated) path grammar; else
     the path is tokenised and rewritten by ``rewrite_path``.
     """
-    if _PATH_GRAMMAR.fullmatch(d) and not _untidy(decimals).search(d):
+    if not _PATH_GRAMMAR.fullmatch(d):
+        return rewrite_path(d, decimals, source)  # raises, saying where
+    found = _untidy_or_loose(decimals).search(d)
+    if found is None:
+        return d  # most paths: already as short as they can be
+    if found.lastgroup == "loose" and not _untidy(decimals).search(d, found.start()):
         squeezed = _AROUND_COMMANDS.sub(r"\1", d)
         squeezed = _BEFORE_MINUS.sub("", squeezed)
         squeezed = _BETWEEN_FRACTIONS.sub(r"\1", squeezed)

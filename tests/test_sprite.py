@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -204,16 +205,20 @@ SEGMENTS = st.one_of(
 )
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(
     st.tuples(st.just("M"), NUMBERS, NUMBERS),
     st.lists(SEGMENTS, max_size=6),
-    st.sampled_from([" ", ",", "  ", "\n"]),
+    st.lists(st.sampled_from([" ", ",", "  ", "\n", " ,"]), min_size=1, max_size=4),
 )
 def test_the_fast_path_compaction_agrees_with_the_tokenizer(
-    start: tuple[str, ...], segments: list[tuple[str, ...]], separator: str
+    start: tuple[str, ...], segments: list[tuple[str, ...]], separators: list[str]
 ) -> None:
-    d = separator.join(separator.join(segment) for segment in [start, *segments])
+    """Tidy, loose and untidy paths, with separators mixed inside one path."""
+    gaps = itertools.cycle(separators)
+    d = next(gaps).join(
+        "".join(token + next(gaps) for token in segment).rstrip() for segment in [start, *segments]
+    )
     assert compact_path(d, 3) == rewrite_path(d, 3)
     assert compact_path(compact_path(d, 3), 3) == compact_path(d, 3)
 
