@@ -70,11 +70,6 @@ _AROUND_COMMANDS = re.compile(r"[\s,]*([MmLlHhVvCcSsQqTtAaZz])[\s,]*")
 _BEFORE_MINUS = re.compile(r"[\s,]+(?=-)")
 _BETWEEN_FRACTIONS = re.compile(r"(\.\d+)[\s,]+(?=\.)")
 _SEPARATORS = re.compile(r"[\s,]+")
-# Any separator that squeezing would remove or change.
-_LOOSE = (
-    r"^[\s,]|[\s,]$|[\s,][MmLlHhVvCcSsQqTtAaZz-]|[MmLlHhVvCcSsQqTtAaZz][\s,]|\.\d+[\s,]+\."
-    r"|[\s,]{2}|[^\S ]|,"
-)
 _ARC_FLAGS = (3, 4)
 
 
@@ -342,9 +337,19 @@ def _untidy(decimals: int) -> re.Pattern[str]:
 
 
 @functools.cache
-def _untidy_or_loose(decimals: int) -> re.Pattern[str]:
-    """``_untidy``, or (group ``loose``) a separator that squeezing would remove or change."""
-    return re.compile(rf"{_untidy(decimals).pattern}|(?P<loose>{_LOOSE})")
+def _canonical(decimals: int) -> re.Pattern[str]:
+    """Path data exactly as ``compact_path`` writes it: commands, numbers as ``_format``
+    writes them, and a space only where one is needed (not before ``-``, not between
+    ``.5`` and ``.5``)."""
+    whole = r"[1-9]\d*"
+    if decimals:
+        fraction = rf"\.\d{{0,{decimals - 1}}}[1-9]"
+        dotted = rf"(?:{whole})?{fraction}(?:{fraction})*(?! \.)"
+        positive, negative = rf"(?:{dotted}|{whole}|0)", rf"-(?:{dotted}|{whole})"
+    else:
+        positive, negative = rf"(?:{whole}|0)", rf"-{whole}"
+    arguments = rf"(?:{negative}|{positive})(?:{negative}| {positive})*"
+    return re.compile(rf"(?:[MmLlHhVvCcSsQqTtAaZz](?:{arguments})?)*")
 
 
 def _compact_path(d: str, decimals: int, source: Path | str) -> str:
@@ -367,12 +372,9 @@ def compact_path(d: str, decimals: int, source: Path | str = "<path>") -> str:
     removed, with regular expressions over the (validated) path grammar; else
     the path is tokenised and rewritten by ``rewrite_path``.
     """
-    if not _PATH_GRAMMAR.fullmatch(d):
-        return rewrite_path(d, decimals, source)  # raises, saying where
-    found = _untidy_or_loose(decimals).search(d)
-    if found is None:
+    if _canonical(decimals).fullmatch(d):
         return d  # most paths: already as short as they can be
-    if found.lastgroup == "loose" and not _untidy(decimals).search(d, found.start()):
+    if _PATH_GRAMMAR.fullmatch(d) and not _untidy(decimals).search(d):
         squeezed = _AROUND_COMMANDS.sub(r"\1", d)
         squeezed = _BEFORE_MINUS.sub("", squeezed)
         squeezed = _BETWEEN_FRACTIONS.sub(r"\1", squeezed)

@@ -7,14 +7,21 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 from PIL import ImageChops
 
 from iconkit import Catalog, Icon, UnsafeSVGError, load_catalog
 from iconkit.safesvg import SVG_NS
-from iconkit.sprite import assemble, build_sprite, compact_path, make_symbol, rewrite_path
+from iconkit.sprite import (
+    _canonical,
+    assemble,
+    build_sprite,
+    compact_path,
+    make_symbol,
+    rewrite_path,
+)
 
 from .conftest import FIXTURES
 from .pixels import ink_fraction, opaque_colours, render
@@ -221,6 +228,47 @@ def test_the_fast_path_compaction_agrees_with_the_tokenizer(
     )
     assert compact_path(d, 3) == rewrite_path(d, 3)
     assert compact_path(compact_path(d, 3), 3) == compact_path(d, 3)
+    assert _canonical(3).fullmatch(rewrite_path(d, 3)), "compact output must take the fast path"
+
+
+_COMPACT_NUMBERS = ["0", "1", "12", ".5", "1.5", ".25", "-1", "-.5", "-1.5"]
+_LOOSE_NUMBERS = ["0.5", "1.50", ".1234", "1.", "-0", "-0.5", "1e2", "+1", "00"]
+
+
+@st.composite
+def _nearly_compact_paths(draw: st.DrawFn) -> str:
+    """A path written the compact way, with at most one separator or number spoiled."""
+    pieces: list[str] = []
+    for _ in range(draw(st.integers(0, 3))):
+        pieces.append(draw(st.sampled_from("MlcZz")))
+        previous = ""
+        for _ in range(draw(st.integers(0, 4))):
+            number = draw(st.sampled_from(_COMPACT_NUMBERS))
+            tight = number[0] == "-" or (number[0] == "." and "." in previous)
+            pieces.append("" if not previous or tight else " ")
+            pieces.append(number)
+            previous = number
+    if pieces and draw(st.booleans()):
+        where = draw(st.integers(0, len(pieces) - 1))
+        pieces[where] = draw(st.sampled_from(["", " ", ",", "  "] * 2 + _LOOSE_NUMBERS))
+    return "".join(pieces)
+
+
+@settings(max_examples=1000)
+@given(_nearly_compact_paths())
+@example("M1.5 .5")
+@example("M1 .5")
+@example("M1-.5")
+@example("M1,2")
+@example("M 1")
+@example("1 2")
+def test_the_fast_path_takes_exactly_the_paths_already_compact(d: str) -> None:
+    """(Arcs are left out: tidy arc flags written together, ``a1 1 0 11 2 2``, are kept.)"""
+    try:
+        compact = rewrite_path(d, 3) == d
+    except UnsafeSVGError:
+        compact = False
+    assert bool(_canonical(3).fullmatch(d)) == compact
 
 
 IDS = st.text(
