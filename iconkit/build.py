@@ -26,6 +26,7 @@ from iconkit.catalog import Catalog, Icon, load_catalog
 from iconkit.config import Settings
 from iconkit.errors import BuildError, IconkitError, ManifestError
 from iconkit.gallery import render_gallery
+from iconkit.safesvg import Limits
 from iconkit.sprite import Symbol, assemble, make_symbol
 
 __all__ = ["BuildResult", "Plan", "build", "check", "load_manifest", "plan"]
@@ -117,7 +118,7 @@ def plan(settings: Settings, icons: Iterable[str] | None = None) -> Plan:
     """Everything a build of ``settings`` would write; ``icons`` limits it to those names."""
     catalog = load_catalog(settings.catalog)
     chosen = list(catalog) if icons is None else _choose(catalog, icons)
-    symbols, fresh = _symbols(chosen, _read_cache(settings.out), _jobs(settings))
+    symbols, fresh = _symbols(chosen, _read_cache(settings.out), _jobs(settings), settings.limits)
     sprite = assemble(symbols.values())
     sprite_name = f"sprite.{hashlib.sha256(sprite).hexdigest()[:8]}.svg"
     css = css_bytes()
@@ -190,9 +191,10 @@ def _jobs(settings: Settings) -> int:
 
 
 def _symbols(
-    icons: list[Icon], cache: Mapping[str, str], jobs: int
+    icons: list[Icon], cache: Mapping[str, str], jobs: int, limits: Limits
 ) -> tuple[dict[str, Symbol], dict[str, str]]:
-    """Every icon's symbol, from the cache when its bytes are unchanged; and the new cache."""
+    """Every icon's symbol, from the cache when its bytes (and the limits they were read
+    within) are unchanged; and the new cache."""
     symbols: dict[str, Symbol] = {}
     fresh: dict[str, str] = {}
     pending: list[tuple[Icon, bytes, str]] = []
@@ -201,14 +203,14 @@ def _symbols(
             data = icon.path.read_bytes()
         except OSError as error:
             raise BuildError(f"{icon.path}: cannot read: {error.strerror or error}") from None
-        key = _sha(icon.name, data, __version__)
+        key = _sha(icon.name, data, __version__, repr(limits))
         cached = cache.get(key)
         if cached is not None:
             symbols[icon.name] = Symbol(icon.name, cached.encode())
             fresh[key] = cached
         else:
             pending.append((icon, data, key))
-    items = [(icon.name, data, str(icon.path)) for icon, data, _ in pending]
+    items = [(icon.name, data, str(icon.path), limits) for icon, data, _ in pending]
     if jobs > 1 and len(items) >= PARALLEL_SYMBOLS:
         from concurrent.futures import ProcessPoolExecutor  # here: most builds never fork
 
@@ -219,18 +221,21 @@ def _symbols(
     else:
         made = _make_symbols(items)
     for (icon, data, key), markup in zip(pending, made, strict=True):
-        symbol = Symbol(icon.name, markup) if markup else make_symbol(icon.name, data, icon.path)
-        symbols[icon.name] = symbol  # make_symbol above raises the worker's error with its line
+        if markup is None:  # make_symbol raises the worker's error, with its line
+            markup = make_symbol(icon.name, data, icon.path, limits).markup
+        symbol = Symbol(icon.name, markup)
+        symbols[icon.name] = symbol
         fresh[key] = symbol.markup.decode()
     return {icon.name: symbols[icon.name] for icon in icons}, fresh
 
 
-def _make_symbols(items: list[tuple[str, bytes, str]]) -> list[bytes | None]:
-    """Symbols for (name, bytes, path) items; ``None`` for one that fails (re-run to raise)."""
+def _make_symbols(items: list[tuple[str, bytes, str, Limits]]) -> list[bytes | None]:
+    """Symbols for (name, bytes, path, limits) items; ``None`` for one that fails (re-run
+    to raise)."""
     made: list[bytes | None] = []
-    for name, data, source in items:
+    for name, data, source, limits in items:
         try:
-            made.append(make_symbol(name, data, Path(source)).markup)
+            made.append(make_symbol(name, data, source, limits).markup)
         except IconkitError:
             made.append(None)
     return made

@@ -23,7 +23,15 @@ from lxml import etree
 
 from iconkit.catalog import Icon
 from iconkit.errors import UnsafeSVGError
-from iconkit.safesvg import SVG_NS, XLINK_NS, parse_svg, sanitize, source_line
+from iconkit.safesvg import (
+    DEFAULT_LIMITS,
+    SVG_NS,
+    XLINK_NS,
+    Limits,
+    parse_svg,
+    sanitize,
+    source_line,
+)
 
 __all__ = ["Symbol", "assemble", "build_sprite", "make_symbol", "symbol_for"]
 
@@ -107,9 +115,11 @@ def symbol_for(icon: Icon) -> Symbol:
     return make_symbol(icon.name, data, icon.path)
 
 
-def make_symbol(name: str, data: bytes, source: Path | str) -> Symbol:
+def make_symbol(
+    name: str, data: bytes, source: Path | str, limits: Limits = DEFAULT_LIMITS
+) -> Symbol:
     """Turn the SVG bytes of icon ``name`` (read from ``source``) into its symbol."""
-    root = parse_svg(data, source)
+    root = parse_svg(data, source, limits)
     sanitize(root, source)
     return Symbol(name, _Converter(name, root, source).symbol().encode())
 

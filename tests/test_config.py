@@ -107,7 +107,7 @@ def test_a_bad_limit_names_the_key(tmp_path: Path, value: str) -> None:
         load_settings(tmp_path)
 
 
-def test_lint_and_add_read_the_configured_limits(
+def test_lint_add_and_build_read_the_configured_limits(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from iconkit.cli import main
@@ -128,9 +128,16 @@ def test_lint_and_add_read_the_configured_limits(
     (tmp_path / "new.svg").write_text(deep, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     assert main(["lint"]) == 0
+    assert main(["build", "--catalog", "catalog.yaml", "--no-png"]) == 0  # fills the symbol cache
+    built = (tmp_path / "iconkit-build" / "manifest.json").read_bytes()
     write(tmp_path, "[tool.iconkit]\nmax-depth = 4\n")
     assert main(["lint"]) == 1
     assert "nested deeper than 4" in capsys.readouterr().out
+    assert (
+        main(["build", "--catalog", "catalog.yaml", "--no-png"]) == 1
+    )  # not let through by the cache
+    assert "line.svg:1: nested deeper than 4" in capsys.readouterr().err
+    assert (tmp_path / "iconkit-build" / "manifest.json").read_bytes() == built
     before = (tmp_path / "catalog.yaml").read_bytes()
     assert main(["add", "new.svg", "--description", "A horizontal line, again."]) == 1
     assert "nested deeper than 4" in capsys.readouterr().err
