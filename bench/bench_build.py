@@ -7,8 +7,10 @@
 Corpus: the SVGs of ``lucide-static`` and the outline set of ``@tabler/icons``,
 installed with npm into a temporary folder (never committed) and imported into
 temporary catalogues. Every tool runs as its own process, timed from start to
-exit with its peak resident memory taken from ``os.wait4``. Prints a Markdown
-table of times, ratios, gzip -9 sizes, pixel fidelity and memory.
+exit with its peak resident memory taken from ``os.wait4``; the cold sprite builds
+of the three tools run interleaved ``--repeat`` times and their medians are
+compared. Prints a Markdown table of times, ratios, gzip -9 sizes, pixel
+fidelity and memory.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import json
 import os
 import random
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -245,6 +248,9 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="smaller samples")
     parser.add_argument("--json", type=Path, help="also write the numbers here")
     parser.add_argument(
+        "--repeat", type=int, default=5, help="cold sprite builds per tool (median reported)"
+    )
+    parser.add_argument(
         "--part", choices=("all", "sprite", "png"), default="all", help="run only one half"
     )
     args = parser.parse_args()
@@ -269,25 +275,41 @@ def main() -> None:
         catalog = write_catalog(files, work)
         _, load_peak, stdout = run_measured([sys.executable, "-c", CATALOG_SCRIPT, str(catalog)])
         load_seconds = float(stdout.split()[1])
-        ours, ours_peak = iconkit_cli(work, catalog, work / "iconkit")
+        # The three cold sprite builds, interleaved and repeated: a shared machine's speed
+        # drifts within a minute, so each ratio is of medians taken over the same stretch.
+        times: dict[str, list[float]] = {"iconkit": [], "svg-sprite": [], "svgstore": []}
+        for attempt in range(args.repeat):
+            ours, ours_peak = iconkit_cli(work, catalog, work / f"iconkit-{attempt}")
+            theirs, theirs_peak, their_sprite = svg_sprite(modules, files, work / "svg-sprite")
+            store, store_peak, store_sprite = svgstore(modules, files, work / "svgstore.svg")
+            for name, seconds in (("iconkit", ours), ("svg-sprite", theirs), ("svgstore", store)):
+                times[name].append(seconds)
+        ours, theirs, store = (statistics.median(times[name]) for name in times)
+        spread = {name: f"{min(t):.2f}–{max(t):.2f}" for name, t in times.items()}
+        shutil.copytree(work / "iconkit-0", work / "iconkit")
         _, _, alone = iconkit_build(work, catalog, work / "alone", jobs=cpus, preload=True)
         _, _, alone_warm = iconkit_build(work, catalog, work / "alone", jobs=cpus, preload=True)
         warm, _ = iconkit_cli(work, catalog, work / "iconkit")
-        theirs, theirs_peak, their_sprite = svg_sprite(modules, files, work / "svg-sprite")
-        store, store_peak, store_sprite = svgstore(modules, files, work / "svgstore.svg")
         manifest = json.loads((work / "iconkit" / "manifest.json").read_text())
         our_sprite = work / "iconkit" / manifest["sprite"]
         label = f"{corpus} ({len(files)} icons)"
+        runs = f"median of {args.repeat}, range {{}} s"
         row(
             f"{label}: iconkit build --no-png, cold (CLI, incl. start-up)",
-            f"{ours:.2f} s, {ours_peak:.0f} MiB",
+            f"{ours:.2f} s ({runs.format(spread['iconkit'])}), {ours_peak:.0f} MiB",
         )
         row(f"{label}: of which catalogue load (ruamel)", f"{load_seconds:.2f} s")
         row(f"{label}: build() alone, catalogue preloaded, cold", f"{alone['seconds']:.2f} s")
         row(f"{label}: build() alone, catalogue preloaded, warm", f"{alone_warm['seconds']:.2f} s")
         row(f"{label}: iconkit build --no-png, warm symbol cache", f"{warm:.2f} s")
-        row(f"{label}: svg-sprite --symbol (svgo)", f"{theirs:.2f} s, {theirs_peak:.0f} MiB")
-        row(f"{label}: svgstore", f"{store:.2f} s, {store_peak:.0f} MiB")
+        row(
+            f"{label}: svg-sprite --symbol (svgo)",
+            f"{theirs:.2f} s ({runs.format(spread['svg-sprite'])}), {theirs_peak:.0f} MiB",
+        )
+        row(
+            f"{label}: svgstore",
+            f"{store:.2f} s ({runs.format(spread['svgstore'])}), {store_peak:.0f} MiB",
+        )
         row(
             f"{label}: svg-sprite / iconkit time",
             f"{theirs / ours:.2f}x (build() alone: {theirs / alone['seconds']:.2f}x)",
@@ -310,7 +332,8 @@ def main() -> None:
             row(f"{label}: {name} icons drawn through <use> like the source", f"{same}/{compared}")
         numbers[corpus] = {"iconkit": ours, "catalog": load_seconds, "warm": warm,
                            "alone": alone["seconds"], "alone_warm": alone_warm["seconds"],
-                           "svg-sprite": theirs, "svgstore": store, "gzip": sizes}  # fmt: skip
+                           "svg-sprite": theirs, "svgstore": store, "gzip": sizes,
+                           "runs": times}  # fmt: skip
 
     # PNG: per-render cost against bare cairosvg, --jobs scaling, incremental rebuilds (lucide).
     if args.part != "sprite":
