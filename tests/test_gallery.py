@@ -5,11 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree, html
 
 from iconkit import load_catalog
 from iconkit.build import build, load_manifest
 from iconkit.config import Settings
+from iconkit.gallery import render_gallery
 
 CATALOG = load_catalog()
 
@@ -98,3 +101,46 @@ def test_words_from_the_catalogue_are_escaped(write_catalog: object, tmp_path: P
     svg = next(svg for svg in root.iter("svg") if svg.get("role") == "img")
     assert svg.get("aria-label") == "<b>Bold</b> & co"
     assert etree.tostring(root).count(b"<script") == 1
+
+
+_WORDS = (
+    st.text(
+        st.characters(codec="utf-8", exclude_categories=("Cs", "Cc"))
+        | st.sampled_from("<>&\"'${}"),
+        min_size=1,
+        max_size=30,
+    )
+    .map(lambda text: " ".join(text.split()))
+    .filter(bool)
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    title=_WORDS,
+    description=_WORDS,
+    tags=st.lists(_WORDS, max_size=3),
+    aliases=st.lists(st.from_regex(r"[a-z0-9]{1,8}", fullmatch=True), max_size=2),
+)
+def test_any_catalogue_words_reach_the_page_as_text_only(
+    title: str, description: str, tags: list[str], aliases: list[str]
+) -> None:
+    """Placeholders, braces, quotes and markup in the words stay words."""
+    entry = {"title": title, "description": description, "aliases": aliases, "tags": tags,
+             "png": {}, "animated": False, "fixed_colours": False}  # fmt: skip
+    page = render_gallery({"sprite": "sprite.0.svg", "icons": {"x": entry}}, b"<svg/>")
+    root = html.fromstring(page)
+    (item,) = root.find_class("gallery-item")
+    assert [element.tag for element in item.iter()] == [
+        "li", "h2", "div", "div", "svg", "use", "div", "svg", "use", "dl", "dt", "dd", "dt",
+        "dd", "dt", "dd", "dt", "dd", "dt", "dd", "code",
+    ]  # fmt: skip
+    assert [dd.text_content() for dd in item.iter("dd")] == [
+        title, description, ", ".join(aliases) or "none", ", ".join(tags) or "none",
+        "{{ icon('x') }}",
+    ]  # fmt: skip
+    (named,) = (svg for svg in item.iter("svg") if svg.get("role") == "img")
+    assert named.get("aria-label") == title
+    words = " ".join(["x", title, description, *aliases, *tags]).lower()
+    assert item.get("data-search") == words
+    assert len(list(root.iter("script"))) == 1
