@@ -8,6 +8,7 @@ into place, ``manifest.json`` last; only then are stale hashed files removed.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -292,7 +293,37 @@ def build(
     out = settings.out
     created = not out.exists()
     try:
-        out.mkdir(parents=True, exist_ok=True)
+        (out / CACHE).mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise BuildError(f"{out}: cannot create the output folder: {reason}") from None
+    with _exclusive(out / CACHE / "lock", f"waiting for another iconkit build into {out}"):
+        return _commit(work, settings, created, progress, started)
+
+
+@contextlib.contextmanager
+def _exclusive(lock: Path, waiting: str) -> Iterator[None]:
+    """Hold ``lock`` while writing, so two builds into one folder take turns (POSIX only)."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows has no flock; builds there do not wait
+        yield
+        return
+    with lock.open("a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print(f"{waiting}…", file=sys.stderr, flush=True)
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+
+
+def _commit(
+    work: Plan, settings: Settings, created: bool, progress: TextIO | None, started: float
+) -> BuildResult:
+    """Render, stage and rename ``work`` into place, then tidy; the caller holds the lock."""
+    out = settings.out
+    try:
         staging = Path(tempfile.mkdtemp(prefix=".iconkit-tmp-", dir=out))
     except OSError as error:
         reason = error.strerror or str(error)

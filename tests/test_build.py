@@ -387,3 +387,22 @@ def test_an_output_path_that_is_a_file_is_one_line_and_exit_1(
     error = capsys.readouterr().err
     assert error.startswith("error: ") and "cannot create the output folder" in error
     assert (project / "out").read_text() == "not a folder"
+
+
+def test_a_second_build_into_the_same_folder_waits_for_the_first(tmp_path: Path) -> None:
+    """Builds into one folder take turns: the waiting one says so and then succeeds."""
+    import fcntl
+
+    out = tmp_path / "out"
+    (out / ".iconkit-cache").mkdir(parents=True)
+    command = [sys.executable, "-m", "iconkit", "build", "--out", str(out), "--no-png", "--quiet"]
+    with (out / ".iconkit-cache" / "lock").open("a") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)  # as a running build holds it
+        waiting = subprocess.Popen(command, cwd=tmp_path, stderr=subprocess.PIPE, text=True)
+        assert waiting.stderr is not None
+        line = waiting.stderr.readline()  # blocks until the build reaches the lock
+        assert line.startswith(f"waiting for another iconkit build into {out}")
+        assert waiting.poll() is None and not (out / "manifest.json").exists()
+    _, rest = waiting.communicate(timeout=120)
+    assert waiting.returncode == 0, rest
+    assert load_manifest(out)["icons"].keys() == {icon.name for icon in load_catalog()}
