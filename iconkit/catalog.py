@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.constructor import DuplicateKeyError
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-
 from iconkit._shipped import shipped_catalog_path
+from iconkit._yamlread import KeyedMapping, read_yaml
 from iconkit.errors import CatalogError, Problem, UnknownIconError
 
 NAME_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -111,48 +108,19 @@ def load_catalog(path: str | Path | None = None) -> Catalog:
         raise CatalogError([Problem(path, None, "no such file")]) from None
     except (OSError, UnicodeDecodeError) as error:
         raise CatalogError([Problem(path, None, f"cannot read: {error}")]) from None
-    try:  # the fast C loader first; most catalogues are valid
-        return _validate(YAML(typ="safe").load(text), path)
-    except (YAMLError, CatalogError):
-        pass  # reload keeping positions, so every problem gets its line
-    return _validate(_parse_yaml(text, path), path)
-
-
-def _parse_yaml(text: str, path: Path) -> Any:
-    try:
-        return YAML(typ="rt").load(text)
-    except DuplicateKeyError as error:
-        key = re.search(r'duplicate key "([^"]*)"', error.problem or "")
-        line = error.problem_mark.line + 1 if error.problem_mark else None
-        what = f"{key.group(1)!r}" if key else "a key"
-        raise CatalogError([Problem(path, line, f"{what} appears twice in one mapping")]) from None
-    except MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else None
-        message = error.problem or error.context or "invalid YAML"
-        raise CatalogError([Problem(path, line, f"invalid YAML: {message}")]) from None
-    except YAMLError as error:
-        raise CatalogError([Problem(path, None, f"invalid YAML: {error}")]) from None
-
-
-def _line(mapping: Any, key: Any, *, value: bool = False) -> int | None:
-    try:
-        position = mapping.lc.value(key) if value else mapping.lc.key(key)
-        return int(position[0]) + 1
-    except (AttributeError, KeyError, TypeError):
-        return None
+    return _validate(read_yaml(text, path), path)
 
 
 def _validate(data: Any, path: Path) -> Catalog:
     if data is None:
         return Catalog([], path)
-    if not isinstance(data, Mapping):
+    if not isinstance(data, KeyedMapping):
         raise CatalogError([Problem(path, 1, "expected a mapping of icon names to entries")])
     problems: list[Problem] = []
     icons: list[Icon] = []
     claimed: dict[str, str] = {}  # name or alias -> the icon that has it
     for name, entry in data.items():
-        line = _line(data, name)
+        line = data.lines[name]
         checker = _EntryChecker(path, name, entry, line)
         icon = checker.check()
         problems.extend(checker.problems)
@@ -178,16 +146,17 @@ class _EntryChecker:
         self.problems: list[Problem] = []
 
     def problem(self, message: str, key: str | None = None) -> None:
-        line = _line(self.entry, key) if key is not None else None
+        line = self.entry.lines.get(key) if key is not None else None
         self.problems.append(Problem(self.path, line or self.line, message))
 
     def check(self) -> Icon | None:
         name = self.name
-        if not isinstance(name, str) or not NAME_PATTERN.fullmatch(name):
+        named = isinstance(name, str) and NAME_PATTERN.fullmatch(name)
+        if not named:
             self.problem(
                 f"bad icon name {name!r}: use lower-case letters, digits and single hyphens"
             )
-        if not isinstance(self.entry, Mapping):
+        if not isinstance(self.entry, KeyedMapping):
             self.problem(f"icon {name!r}: expected a mapping with title and description")
             return None
         entry = self.entry
@@ -203,7 +172,6 @@ class _EntryChecker:
         tags = self.strings("tags")
         fixed_colours = self.flag("fixed_colours")
         animated = self.flag("animated")
-        named = isinstance(name, str) and NAME_PATTERN.fullmatch(name)
         artwork = self.artwork() if named or "file" in entry else None
         if self.problems or title is None or description is None or artwork is None:
             return None
@@ -233,11 +201,13 @@ class _EntryChecker:
         return " ".join(value.split())
 
     def strings(self, key: str) -> tuple[str, ...]:
-        value = self.entry.get(key, [])
-        if isinstance(value, str) or not isinstance(value, list):
+        if key not in self.entry:
+            return ()
+        value = self.entry[key]
+        if not isinstance(value, list):
             self.problem(f"icon {self.name!r}: {key} must be a list of text", key)
             return ()
-        if not all(isinstance(item, str) for item in value):
+        if value and not all(isinstance(item, str) for item in value):
             self.problem(f"icon {self.name!r}: every item of {key} must be text", key)
             return ()
         return tuple(value)
@@ -250,7 +220,7 @@ class _EntryChecker:
         return value
 
     def artwork(self) -> Path | None:
-        file = self.entry.get("file", f"svg/{self.name}.svg")
+        file = self.entry.get("file") if "file" in self.entry else f"svg/{self.name}.svg"
         if not isinstance(file, str) or not file.strip():
             self.problem(f"icon {self.name!r}: file must be a path", "file")
             return None
