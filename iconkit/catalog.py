@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -119,9 +120,10 @@ def _validate(data: Any, path: Path) -> Catalog:
     problems: list[Problem] = []
     icons: list[Icon] = []
     claimed: dict[str, str] = {}  # name or alias -> the icon that has it
+    files = _Files(os.path.dirname(os.path.abspath(path)))
     for name, entry in data.items():
         line = data.lines[name]
-        checker = _EntryChecker(path, name, entry, line)
+        checker = _EntryChecker(path, files, name, entry, line)
         icon = checker.check()
         problems.extend(checker.problems)
         for key in (name, *(icon.aliases if icon else ())):
@@ -141,8 +143,8 @@ def _validate(data: Any, path: Path) -> Catalog:
 class _EntryChecker:
     """Checks one entry, collecting every problem rather than stopping at the first."""
 
-    def __init__(self, path: Path, name: Any, entry: Any, line: int | None) -> None:
-        self.path, self.name, self.entry, self.line = path, name, entry, line
+    def __init__(self, path: Path, files: _Files, name: Any, entry: Any, line: int | None) -> None:
+        self.path, self.files, self.name, self.entry, self.line = path, files, name, entry, line
         self.problems: list[Problem] = []
 
     def problem(self, message: str, key: str | None = None) -> None:
@@ -224,8 +226,33 @@ class _EntryChecker:
         if not isinstance(file, str) or not file.strip():
             self.problem(f"icon {self.name!r}: file must be a path", "file")
             return None
-        artwork = (self.path.parent / file).resolve()
-        if not artwork.is_file():
+        artwork = self.files.find(file)
+        if artwork is None:
             self.problem(f"icon {self.name!r}: artwork {file} not found", "file")
-            return None
         return artwork
+
+
+class _Files:
+    """Finds artwork, normalising and listing each folder once rather than once per file."""
+
+    def __init__(self, base: str) -> None:
+        self.base = base  # the catalogue's folder, absolute
+        self.folders: dict[str, tuple[str, Path, frozenset[str]]] = {}  # by folder as written
+
+    def find(self, file: str) -> Path | None:
+        """``file`` as an absolute, normalised path if it is a file, else ``None``."""
+        written, name = os.path.split(file)
+        if name in ("", os.curdir, os.pardir):
+            written, name = os.path.split(os.path.normpath(os.path.join(self.base, file)))
+        if written not in self.folders:
+            folder = os.path.normpath(os.path.join(self.base, written))
+            try:
+                with os.scandir(folder) as entries:
+                    names = frozenset(entry.name for entry in entries if entry.is_file())
+            except OSError:
+                names = frozenset()
+            self.folders[written] = (folder, Path(folder), names)
+        folder, parent, names = self.folders[written]
+        if name in names or os.path.isfile(os.path.join(folder, name)):  # listed, or case-blind
+            return parent / name
+        return None

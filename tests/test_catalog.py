@@ -292,6 +292,40 @@ def test_a_character_yaml_refuses_is_reported_with_its_line(write_catalog) -> No
         load_catalog(path)
 
 
+# -- artwork paths ------------------------------------------------------------------------------
+
+
+def test_artwork_paths_are_absolute_and_normal_from_a_relative_catalogue(
+    write_catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_catalog(
+        "tick:\n  title: Done\n  description: A tick mark.\n  file: ./svg/../svg/tick.svg\n"
+        "close:\n  title: Close\n  description: An X shape.\n"
+    )
+    monkeypatch.chdir(tmp_path.parent)
+    catalog = load_catalog(Path(tmp_path.name) / "catalog.yaml")
+    assert [icon.path for icon in catalog] == [
+        tmp_path / "svg" / "tick.svg",
+        tmp_path / "svg" / "close.svg",
+    ]
+
+
+def test_only_files_are_artwork(write_catalog, tmp_path: Path) -> None:
+    (tmp_path / "svg" / "folder.svg").mkdir(parents=True)
+    (tmp_path / "elsewhere.svg").write_text(TICK_SVG)
+    (tmp_path / "svg" / "linked.svg").symlink_to(tmp_path / "elsewhere.svg")
+    path = write_catalog(
+        "tick:\n  title: Done\n  description: A tick mark.\n  file: svg/folder.svg\n"
+        "linked:\n  title: Linked\n  description: A link to a tick.\n",
+        artwork=(),
+    )
+    with pytest.raises(CatalogError) as caught:
+        load_catalog(path)
+    assert [p.message for p in caught.value.problems] == [
+        "icon 'tick': artwork svg/folder.svg not found"
+    ]
+
+
 # -- property: any title survives being written in any YAML style ------------------------------
 
 SEPARATORS = "\x85\u2028\u2029"  # ruamel writes them raw and reads them as breaks: tested above
