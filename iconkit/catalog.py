@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 from collections.abc import Iterator
@@ -73,6 +72,8 @@ class Catalog:
 
     def suggest(self, name: str) -> list[str]:
         """Up to three names or aliases close to ``name``, best first."""
+        import difflib  # here, not at the top: only a miss needs it, and it is slow to import
+
         candidates = list(self._lookup)
         slug = "-".join(re.findall(r"[a-z0-9]+", name.lower()))
         found = [slug] if slug in self._lookup and slug != name else []

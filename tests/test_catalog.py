@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import string
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -361,3 +363,9 @@ def test_any_title_round_trips_in_any_style(tmp_path: Path, written: tuple[str, 
         assert not title.strip()
     else:
         assert icon.title == " ".join(title.split()) != ""
+
+
+def test_importing_the_catalogue_leaves_difflib_until_a_name_is_missed() -> None:
+    code = "import sys, iconkit.catalog; print('difflib' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.split() == ["False"], result.stderr
