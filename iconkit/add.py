@@ -237,7 +237,7 @@ def _mirror(catalog_path: Path, catalog: Catalog) -> Iterator[Path]:
     The copy sits deep enough inside a temporary folder that ``../`` paths stay
     inside it, and every existing artwork file is linked at its relative place.
     """
-    base = catalog_path.resolve().parent
+    base = os.path.dirname(os.path.abspath(catalog_path))  # as load_catalog joins paths
     relatives = [os.path.relpath(icon.path, base) for icon in catalog]
     depth = max((r.split(os.sep).count("..") for r in relatives), default=0)
     with tempfile.TemporaryDirectory(prefix="iconkit-add-") as folder:

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import difflib
+import os
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.constructor import DuplicateKeyError
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-
 from iconkit._shipped import shipped_catalog_path
+from iconkit._yamlread import KeyedMapping, read_yaml
 from iconkit.errors import CatalogError, Problem, UnknownIconError
 
 NAME_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -75,6 +72,8 @@ class Catalog:
 
     def suggest(self, name: str) -> list[str]:
         """Up to three names or aliases close to ``name``, best first."""
+        import difflib  # here, not at the top: only a miss needs it, and it is slow to import
+
         candidates = list(self._lookup)
         slug = "-".join(re.findall(r"[a-z0-9]+", name.lower()))
         found = [slug] if slug in self._lookup and slug != name else []
@@ -111,49 +110,21 @@ def load_catalog(path: str | Path | None = None) -> Catalog:
         raise CatalogError([Problem(path, None, "no such file")]) from None
     except (OSError, UnicodeDecodeError) as error:
         raise CatalogError([Problem(path, None, f"cannot read: {error}")]) from None
-    try:  # the fast C loader first; most catalogues are valid
-        return _validate(YAML(typ="safe").load(text), path)
-    except (YAMLError, CatalogError):
-        pass  # reload keeping positions, so every problem gets its line
-    return _validate(_parse_yaml(text, path), path)
-
-
-def _parse_yaml(text: str, path: Path) -> Any:
-    try:
-        return YAML(typ="rt").load(text)
-    except DuplicateKeyError as error:
-        key = re.search(r'duplicate key "([^"]*)"', error.problem or "")
-        line = error.problem_mark.line + 1 if error.problem_mark else None
-        what = f"{key.group(1)!r}" if key else "a key"
-        raise CatalogError([Problem(path, line, f"{what} appears twice in one mapping")]) from None
-    except MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else None
-        message = error.problem or error.context or "invalid YAML"
-        raise CatalogError([Problem(path, line, f"invalid YAML: {message}")]) from None
-    except YAMLError as error:
-        raise CatalogError([Problem(path, None, f"invalid YAML: {error}")]) from None
-
-
-def _line(mapping: Any, key: Any, *, value: bool = False) -> int | None:
-    try:
-        position = mapping.lc.value(key) if value else mapping.lc.key(key)
-        return int(position[0]) + 1
-    except (AttributeError, KeyError, TypeError):
-        return None
+    return _validate(read_yaml(text, path), path)
 
 
 def _validate(data: Any, path: Path) -> Catalog:
     if data is None:
         return Catalog([], path)
-    if not isinstance(data, Mapping):
+    if not isinstance(data, KeyedMapping):
         raise CatalogError([Problem(path, 1, "expected a mapping of icon names to entries")])
     problems: list[Problem] = []
     icons: list[Icon] = []
     claimed: dict[str, str] = {}  # name or alias -> the icon that has it
+    files = _Files(os.path.dirname(os.path.abspath(path)))
     for name, entry in data.items():
-        line = _line(data, name)
-        checker = _EntryChecker(path, name, entry, line)
+        line = data.lines[name]
+        checker = _EntryChecker(path, files, name, entry, line)
         icon = checker.check()
         problems.extend(checker.problems)
         for key in (name, *(icon.aliases if icon else ())):
@@ -173,21 +144,22 @@ def _validate(data: Any, path: Path) -> Catalog:
 class _EntryChecker:
     """Checks one entry, collecting every problem rather than stopping at the first."""
 
-    def __init__(self, path: Path, name: Any, entry: Any, line: int | None) -> None:
-        self.path, self.name, self.entry, self.line = path, name, entry, line
+    def __init__(self, path: Path, files: _Files, name: Any, entry: Any, line: int | None) -> None:
+        self.path, self.files, self.name, self.entry, self.line = path, files, name, entry, line
         self.problems: list[Problem] = []
 
     def problem(self, message: str, key: str | None = None) -> None:
-        line = _line(self.entry, key) if key is not None else None
+        line = self.entry.lines.get(key) if key is not None else None
         self.problems.append(Problem(self.path, line or self.line, message))
 
     def check(self) -> Icon | None:
         name = self.name
-        if not isinstance(name, str) or not NAME_PATTERN.fullmatch(name):
+        named = isinstance(name, str) and NAME_PATTERN.fullmatch(name)
+        if not named:
             self.problem(
                 f"bad icon name {name!r}: use lower-case letters, digits and single hyphens"
             )
-        if not isinstance(self.entry, Mapping):
+        if not isinstance(self.entry, KeyedMapping):
             self.problem(f"icon {name!r}: expected a mapping with title and description")
             return None
         entry = self.entry
@@ -203,7 +175,6 @@ class _EntryChecker:
         tags = self.strings("tags")
         fixed_colours = self.flag("fixed_colours")
         animated = self.flag("animated")
-        named = isinstance(name, str) and NAME_PATTERN.fullmatch(name)
         artwork = self.artwork() if named or "file" in entry else None
         if self.problems or title is None or description is None or artwork is None:
             return None
@@ -233,11 +204,13 @@ class _EntryChecker:
         return " ".join(value.split())
 
     def strings(self, key: str) -> tuple[str, ...]:
-        value = self.entry.get(key, [])
-        if isinstance(value, str) or not isinstance(value, list):
+        if key not in self.entry:
+            return ()
+        value = self.entry[key]
+        if not isinstance(value, list):
             self.problem(f"icon {self.name!r}: {key} must be a list of text", key)
             return ()
-        if not all(isinstance(item, str) for item in value):
+        if value and not all(isinstance(item, str) for item in value):
             self.problem(f"icon {self.name!r}: every item of {key} must be text", key)
             return ()
         return tuple(value)
@@ -250,12 +223,37 @@ class _EntryChecker:
         return value
 
     def artwork(self) -> Path | None:
-        file = self.entry.get("file", f"svg/{self.name}.svg")
+        file = self.entry.get("file") if "file" in self.entry else f"svg/{self.name}.svg"
         if not isinstance(file, str) or not file.strip():
             self.problem(f"icon {self.name!r}: file must be a path", "file")
             return None
-        artwork = (self.path.parent / file).resolve()
-        if not artwork.is_file():
+        artwork = self.files.find(file)
+        if artwork is None:
             self.problem(f"icon {self.name!r}: artwork {file} not found", "file")
-            return None
         return artwork
+
+
+class _Files:
+    """Finds artwork, normalising and listing each folder once rather than once per file."""
+
+    def __init__(self, base: str) -> None:
+        self.base = base  # the catalogue's folder, absolute
+        self.folders: dict[str, tuple[str, Path, frozenset[str]]] = {}  # by folder as written
+
+    def find(self, file: str) -> Path | None:
+        """``file`` as an absolute, normalised path if it is a file, else ``None``."""
+        written, name = os.path.split(file)
+        if name in ("", os.curdir, os.pardir):
+            written, name = os.path.split(os.path.normpath(os.path.join(self.base, file)))
+        if written not in self.folders:
+            folder = os.path.normpath(os.path.join(self.base, written))
+            try:
+                with os.scandir(folder) as entries:
+                    names = frozenset(entry.name for entry in entries if entry.is_file())
+            except OSError:
+                names = frozenset()
+            self.folders[written] = (folder, Path(folder), names)
+        folder, parent, names = self.folders[written]
+        if name in names or os.path.isfile(os.path.join(folder, name)):  # listed, or case-blind
+            return parent / name
+        return None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -26,7 +27,7 @@ def _catalog(args: argparse.Namespace) -> Catalog:
 
 def _relative(path: Path, catalog: Catalog) -> str:
     try:
-        return str(path.relative_to(catalog.path.resolve().parent))
+        return str(path.relative_to(os.path.dirname(os.path.abspath(catalog.path))))
     except ValueError:
         return str(path)
 

@@ -372,3 +372,11 @@ def test_a_catalogue_changed_meanwhile_is_not_overwritten(
     assert small.read_text(encoding="utf-8").endswith("# someone else's edit\n")
     assert not (small.parent / "svg" / "one.svg").exists()
     assert sorted(p.name for p in small.parent.rglob(".*")) == []
+
+
+def test_add_to_a_catalogue_reached_through_a_link(small: Path, tmp_path_factory) -> None:
+    link = tmp_path_factory.mktemp("elsewhere") / "link"
+    link.symlink_to(small.parent)
+    (small.parent / "ok.svg").write_text(TICK_SVG, encoding="utf-8")
+    add_icons(link / "catalog.yaml", [new(small.parent / "ok.svg", "one")])
+    assert [icon.name for icon in load_catalog(small)] == ["tick", "one"]

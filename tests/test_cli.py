@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from iconkit import load_catalog
 from iconkit.cli import build_parser, main
 
-from .conftest import FIXTURES, ROOT
+from .conftest import FIXTURES, ROOT, TICK_SVG
 
 VALID = FIXTURES / "catalogs" / "valid.yaml"
 SHIPPED = load_catalog()
@@ -167,3 +167,18 @@ def test_python_dash_m_runs_the_cli_from_an_empty_folder(tmp_path: Path) -> None
     failed = iconkit("show", "tik")
     assert failed.returncode == 1
     assert failed.stderr.strip() == "error: unknown icon 'tik'; did you mean 'tick'?"
+
+
+def test_files_show_relative_to_a_catalogue_reached_through_a_link(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real" / "svg").mkdir()
+    (tmp_path / "real" / "svg" / "tick.svg").write_text(TICK_SVG)
+    (tmp_path / "real" / "catalog.yaml").write_text("tick:\n  title: Done\n  description: A.\n")
+    (tmp_path / "link").symlink_to(tmp_path / "real")
+    monkeypatch.chdir(tmp_path)
+    for catalogue in ("link/catalog.yaml", str(tmp_path / "link" / "catalog.yaml")):
+        code, out, _ = run(capsys, "list", "--format", "json", "--catalog", catalogue)
+        assert code == 0
+        assert json.loads(out)[0]["file"] == os.path.join("svg", "tick.svg")

@@ -1,0 +1,127 @@
+"""_yamlread.py: YAML text to dicts, lists and scalars, agreeing with ruamel, keys' lines kept."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from ruamel.yaml import YAML
+
+import iconkit._yamlread
+from iconkit import load_catalog
+from iconkit._yamlread import KeyedMapping, Scalar, read_yaml
+from iconkit.errors import CatalogError
+
+from .conftest import FIXTURES
+
+HERE = Path("catalog.yaml")
+
+
+@pytest.fixture(params=["C", "Python"])
+def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Run with ruamel's C parser, then with its Python one (what PyPy gets)."""
+    assert iconkit._yamlread.CParser is not None  # ruamel.yaml.clib is installed
+    if request.param == "Python":
+        monkeypatch.setattr(iconkit._yamlread, "CParser", None)
+    return str(request.param)
+
+
+def test_aliases_share_the_anchored_object_instead_of_copying_it() -> None:
+    data = read_yaml("a: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n", HERE)
+    assert data["c"][0] is data["b"] and data["b"][1] is data["a"]
+
+
+def test_a_collection_may_hold_itself() -> None:
+    data = read_yaml("a: &a [1, *a]\nb: &b {self: *b}\n", HERE)
+    assert data["a"][1] is data["a"] and data["b"]["self"] is data["b"]
+
+
+def test_plain_scalars_are_typed_by_yaml_1_2_unless_the_document_says_1_1() -> None:
+    text = "- yes\n- no\n- on\n- off\n- true\n- ~\n- ''\n- 1\n- 0o7\n- 07\n- 1:30\n"
+    text += "- 2024-01-01\n- .nan\n- <<\n- =\n"
+    assert read_yaml(text, HERE) == [
+        "yes", "no", "on", "off", True, None, "", Scalar("1"), Scalar("0o7"), Scalar("07"),
+        "1:30", Scalar("2024-01-01"), Scalar(".nan"), Scalar("<<"), Scalar("="),
+    ]  # fmt: skip
+    assert read_yaml("%YAML 1.1\n---\n- yes\n- Off\n- y\n- 1:30\n", HERE) == [
+        True, False, True, Scalar("1:30"),
+    ]  # fmt: skip
+
+
+CATALOGS = sorted((FIXTURES / "catalogs").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", CATALOGS, ids=lambda p: p.stem)
+def test_both_parsers_find_the_same_problems_on_the_same_lines(path: Path) -> None:
+    def problems() -> list[tuple[int | None, str]]:
+        try:
+            load_catalog(path)
+        except CatalogError as error:  # the parsers word syntax errors differently
+            found = [(p.line, p.message) for p in error.problems]
+            return [(line, re.sub("invalid YAML: .*", "invalid YAML", m)) for line, m in found]
+        return []
+
+    with_c = problems()
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setattr(iconkit._yamlread, "CParser", None)
+        assert problems() == with_c
+
+
+def test_the_first_problem_stops_the_read_with_its_line() -> None:
+    with pytest.raises(CatalogError) as caught:
+        read_yaml("a: 1\nb:\n  c: 2\n  c: 3\n", HERE)
+    assert str(caught.value) == "catalog.yaml:4: 'c' appears twice in one mapping"
+
+
+# -- property: the same data and key lines as ruamel's own loaders ------------------------------
+
+scalars = st.one_of(st.text(max_size=8), st.integers(), st.booleans(), st.none())
+keys = st.one_of(st.text(max_size=8), st.integers(), st.none())
+documents = st.recursive(
+    scalars,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(keys, inner, max_size=4),
+    max_leaves=20,
+)
+
+
+def plain(data: Any) -> Any:
+    """What ruamel's safe loader makes of the same text (numbers as written)."""
+    if isinstance(data, KeyedMapping):
+        return {plain(key): plain(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [plain(item) for item in data]
+    return int(data.text) if isinstance(data, Scalar) else data
+
+
+def lines(data: Any, node: Any) -> list[tuple[int, int]]:
+    """(ours, ruamel's composer's) line of every key, depth first."""
+    found: list[tuple[int, int]] = []
+    if isinstance(data, KeyedMapping):
+        for key, (key_node, value_node) in zip(data, node.value, strict=True):
+            found.append((data.lines[key], key_node.start_mark.line + 1))
+            found += lines(data[key], value_node)
+    elif isinstance(data, list):
+        for item, item_node in zip(data, node.value, strict=True):
+            found += lines(item, item_node)
+    return found
+
+
+@settings(max_examples=100, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=documents, flow=st.sampled_from([None, False, True]))
+def test_any_dumped_data_reads_as_ruamel_reads_it(
+    parser: str, data: Any, flow: bool | None
+) -> None:
+    writer = YAML(typ="safe")
+    writer.default_flow_style = flow
+    stream = io.StringIO()
+    writer.dump(data, stream)
+    text = stream.getvalue()
+    ours = read_yaml(text, HERE)
+    assert plain(ours) == YAML(typ="safe", pure=True).load(text) == data
+    found = lines(ours, YAML(typ="safe", pure=True).compose(text))
+    assert [mine for mine, _ in found] == [theirs for _, theirs in found]
