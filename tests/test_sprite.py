@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 from PIL import ImageChops
@@ -292,11 +292,15 @@ def test_any_ids_and_attribute_values_give_a_valid_sprite(
         shape.set("class", dash)
         return etree.tostring(svg)
 
-    symbols = [
-        make_symbol("one", artwork(first), "one.svg"),
-        make_symbol("two", artwork(first), "two.svg"),
-        make_symbol("three", artwork(second), "three.svg"),
-    ]
+    try:
+        symbols = [
+            make_symbol("one", artwork(first), "one.svg"),
+            make_symbol("two", artwork(first), "two.svg"),
+            make_symbol("three", artwork(second), "three.svg"),
+        ]
+    except UnsafeSVGError as error:  # a value that names a scheme ("data:") is refused, rightly
+        assume(not any(f"{name} on <path>" in str(error) for name in ("stroke-dasharray", "class")))
+        raise
     sprite = assemble(symbols)
     root = check_structure(sprite, ["one", "two", "three"])
     assert sprite == assemble(symbols)
