@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from iconkit import __version__
 from iconkit.catalog import Catalog, Icon, load_catalog
@@ -30,6 +30,9 @@ from iconkit.gallery import render_gallery
 from iconkit.safesvg import Limits
 from iconkit.sprite import Symbol, assemble, make_symbol
 
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
+
 __all__ = ["BuildResult", "Plan", "build", "check", "load_manifest", "plan"]
 
 SCHEMA = 1
@@ -37,6 +40,7 @@ MANIFEST = "manifest.json"
 GALLERY = "gallery.html"
 CACHE = ".iconkit-cache"
 PARALLEL_SYMBOLS = 400  # below this many new symbols, a process pool costs more than it saves
+SYMBOL_BATCH = 100  # new symbols per pool task
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,28 +203,21 @@ def _symbols(
     symbols: dict[str, Symbol] = {}
     fresh: dict[str, str] = {}
     pending: list[tuple[Icon, bytes, str]] = []
-    for icon in icons:
-        try:
-            data = icon.path.read_bytes()
-        except OSError as error:
-            raise BuildError(f"{icon.path}: cannot read: {error.strerror or error}") from None
-        key = _sha(icon.name, data, __version__, repr(limits))
-        cached = cache.get(key)
-        if cached is not None:
-            symbols[icon.name] = Symbol(icon.name, cached.encode())
-            fresh[key] = cached
-        else:
-            pending.append((icon, data, key))
-    items = [(icon.name, data, str(icon.path), limits) for icon, data, _ in pending]
-    if jobs > 1 and len(items) >= PARALLEL_SYMBOLS:
-        from concurrent.futures import ProcessPoolExecutor  # here: most builds never fork
-
-        size = -(-len(items) // (jobs * 4))
-        chunks = [items[i : i + size] for i in range(0, len(items), size)]
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            made = [markup for chunk in pool.map(_make_symbols, chunks) for markup in chunk]
-    else:
-        made = _make_symbols(items)
+    with _SymbolMaker(jobs, limits) as maker:
+        for icon in icons:
+            try:
+                data = icon.path.read_bytes()
+            except OSError as error:
+                raise BuildError(f"{icon.path}: cannot read: {error.strerror or error}") from None
+            key = _sha(icon.name, data, __version__, repr(limits))
+            cached = cache.get(key)
+            if cached is not None:
+                symbols[icon.name] = Symbol(icon.name, cached.encode())
+                fresh[key] = cached
+            else:
+                pending.append((icon, data, key))
+                maker.add(icon.name, data, str(icon.path))
+        made = maker.results()
     for (icon, data, key), markup in zip(pending, made, strict=True):
         if markup is None:  # make_symbol raises the worker's error, with its line
             markup = make_symbol(icon.name, data, icon.path, limits).markup
@@ -228,6 +225,52 @@ def _symbols(
         symbols[icon.name] = symbol
         fresh[key] = symbol.markup.decode()
     return {icon.name: symbols[icon.name] for icon in icons}, fresh
+
+
+class _SymbolMaker:
+    """Makes symbols in batches; once a build has ``PARALLEL_SYMBOLS`` new ones, over a
+    process pool that starts while the rest of the files are still being read."""
+
+    def __init__(self, jobs: int, limits: Limits) -> None:
+        self.jobs, self.limits = jobs, limits
+        self.batch: list[tuple[str, bytes, str, Limits]] = []
+        self.held: list[list[tuple[str, bytes, str, Limits]]] = []
+        self.futures: list[Future[list[bytes | None]]] = []
+        self.pool: ProcessPoolExecutor | None = None
+        self.count = 0
+
+    def __enter__(self) -> _SymbolMaker:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+
+    def add(self, name: str, data: bytes, source: str) -> None:
+        self.batch.append((name, data, source, self.limits))
+        self.count += 1
+        if len(self.batch) == SYMBOL_BATCH:
+            self.held.append(self.batch)
+            self.batch = []
+            if self.jobs > 1 and self.count >= PARALLEL_SYMBOLS:
+                self.dispatch()
+
+    def dispatch(self) -> None:
+        if self.pool is None:
+            from concurrent.futures import ProcessPoolExecutor  # here: most builds never fork
+
+            self.pool = ProcessPoolExecutor(max_workers=self.jobs)
+        self.futures.extend(self.pool.submit(_make_symbols, batch) for batch in self.held)
+        self.held = []
+
+    def results(self) -> list[bytes | None]:
+        """Every symbol added, in order; ``None`` for one that failed."""
+        if self.batch:
+            self.held.append(self.batch)
+        if self.pool is not None or (self.jobs > 1 and self.count >= PARALLEL_SYMBOLS):
+            self.dispatch()
+        made = [markup for future in self.futures for markup in future.result()]
+        return made + [markup for batch in self.held for markup in _make_symbols(batch)]
 
 
 def _make_symbols(items: list[tuple[str, bytes, str, Limits]]) -> list[bytes | None]:

@@ -1,6 +1,6 @@
 """``gallery.html``: one standalone, searchable, accessible page of the whole set.
 
-The page and one icon's item are files in ``templates/`` with ``$name``
+The page and one icon's item are files in ``pages/`` (not Jinja's ``templates/``) with ``$name``
 placeholders, filled by ``str.format_map``: a build never imports Jinja, and a
 page of 2,000 icons is written in milliseconds. Every value filled in is escaped
 by ``_escaped``; only the sprite, the shipped CSS and the items (made of escaped
@@ -45,7 +45,7 @@ def render_gallery(
 @functools.cache
 def _template(name: str) -> str:
     """Template ``name`` as a ``str.format`` string: braces kept, ``$name`` a field."""
-    text = resources.files("iconkit").joinpath(f"templates/{name}").read_text("utf-8")
+    text = resources.files("iconkit").joinpath(f"pages/{name}").read_text("utf-8")
     return re.sub(r"\$(\w+)", r"{\1}", text.replace("{", "{{").replace("}", "}}"))
 
 

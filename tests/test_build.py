@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import concurrent.futures
 import hashlib
 import io
 import json
@@ -277,7 +278,14 @@ def test_symbols_made_in_parallel_are_the_same_and_errors_keep_their_line(
 
     build(settings_for(project, out=tmp_path / "serial", png=False))
     monkeypatch.setattr(iconkit.build, "PARALLEL_SYMBOLS", 1)
+    monkeypatch.setattr(iconkit.build, "SYMBOL_BATCH", 2)  # several tasks, some sent early
+    pools = []
+    real_pool = concurrent.futures.ProcessPoolExecutor
+    monkeypatch.setattr(
+        concurrent.futures, "ProcessPoolExecutor", lambda **kw: pools.append(kw) or real_pool(**kw)
+    )
     build(settings_for(project, out=tmp_path / "parallel", png=False, jobs=2))
+    assert pools == [{"max_workers": 2}]
     assert snapshot(tmp_path / "serial") == snapshot(tmp_path / "parallel")
     shutil.copy(FIXTURES / "sprite" / "has-script.svg", project / "svg" / "comment.svg")
     with pytest.raises(UnsafeSVGError, match=r"comment\.svg:3: "):
@@ -376,7 +384,7 @@ def test_the_wheel_ships_the_css_and_the_gallery_template(tmp_path: Path) -> Non
     (wheel,) = tmp_path.glob("iconkit-*.whl")
     archive = zipfile.ZipFile(wheel)
     assert archive.read("iconkit/static/iconkit.css") == css_bytes()
-    assert "iconkit/templates/gallery.html" in archive.namelist()
+    assert "iconkit/pages/gallery.html" in archive.namelist()
 
 
 def test_an_output_path_that_is_a_file_is_one_line_and_exit_1(

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
+import jinja2
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree, html
 
-from iconkit import load_catalog
+from iconkit import install, load_catalog
 from iconkit.build import build, load_manifest
 from iconkit.config import Settings
 from iconkit.gallery import render_gallery
@@ -144,3 +147,13 @@ def test_any_catalogue_words_reach_the_page_as_text_only(
     words = " ".join(["x", title, description, *aliases, *tags]).lower()
     assert item.get("data-search") == words
     assert len(list(root.iter("script"))) == 1
+
+
+def test_a_build_never_imports_jinja_and_the_page_is_no_jinja_template() -> None:
+    code = "import sys, iconkit.cli, iconkit.build; print('jinja2' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
+    env = jinja2.Environment()
+    install(env, catalog=CATALOG, inline=True)
+    with pytest.raises(jinja2.TemplateNotFound):
+        env.get_template("gallery.html")
