@@ -429,10 +429,10 @@ class _Sweep:
     def attributes(self, element: etree._Element) -> None:
         for key, raw in element.attrib.items():  # a list: removing an attribute is safe
             attribute, value = str(key), str(raw)
-            if attribute in _HREFS or "url(" in value.lower():
-                self.refers = True
             if attribute in _PLAIN and inert(value):
                 continue  # the common case, decided as _attribute_problem would decide it
+            if attribute in _HREFS or "url(" in value.lower():  # (an inert value has no "(")
+                self.refers = True
             problem = _attribute_problem(element, attribute, value)
             if problem:
                 self.found(element, problem, attribute=attribute)
