@@ -203,13 +203,15 @@ def _symbols(
     symbols: dict[str, Symbol] = {}
     fresh: dict[str, str] = {}
     pending: list[tuple[Icon, bytes, str]] = []
+    context = f"{__version__}\0{limits!r}"
     with _SymbolMaker(jobs, limits) as maker:
         for icon in icons:
             try:
-                data = icon.path.read_bytes()
+                with open(icon.path, "rb") as stream:
+                    data = stream.read()
             except OSError as error:
                 raise BuildError(f"{icon.path}: cannot read: {error.strerror or error}") from None
-            key = _sha(icon.name, data, __version__, repr(limits))
+            key = _sha(icon.name, data, context)
             cached = cache.get(key)
             if cached is not None:
                 symbols[icon.name] = Symbol(icon.name, cached.encode())
