@@ -298,7 +298,7 @@ def main() -> None:
             f"{label}: iconkit build --no-png, cold (CLI, incl. start-up)",
             f"{ours:.2f} s ({runs.format(spread['iconkit'])}), {ours_peak:.0f} MiB",
         )
-        row(f"{label}: of which catalogue load (ruamel)", f"{load_seconds:.2f} s")
+        row(f"{label}: catalogue load alone (fresh process)", f"{load_seconds:.2f} s")
         row(f"{label}: build() alone, catalogue preloaded, cold", f"{alone['seconds']:.2f} s")
         row(f"{label}: build() alone, catalogue preloaded, warm", f"{alone_warm['seconds']:.2f} s")
         row(f"{label}: iconkit build --no-png, warm symbol cache", f"{warm:.2f} s")
