@@ -218,7 +218,7 @@ def _symbols(
                 fresh[key] = cached
             else:
                 pending.append((icon, data, key))
-                maker.add(icon.name, data, str(icon.path))
+                maker.add((icon.name, data, str(icon.path)))
         made = maker.results()
     for (icon, data, key), markup in zip(pending, made, strict=True):
         if markup is None:  # make_symbol raises the worker's error, with its line
@@ -229,17 +229,24 @@ def _symbols(
     return {icon.name: symbols[icon.name] for icon in icons}, fresh
 
 
+_Item = tuple[str, bytes, str]  # an icon's name, artwork bytes and path
+
+
 class _SymbolMaker:
     """Makes symbols in batches; once a build has ``PARALLEL_SYMBOLS`` new ones, over a
     process pool that starts while the rest of the files are still being read."""
 
     def __init__(self, jobs: int, limits: Limits) -> None:
         self.jobs, self.limits = jobs, limits
-        self.batch: list[tuple[str, bytes, str, Limits]] = []
-        self.held: list[list[tuple[str, bytes, str, Limits]]] = []
+        self.batch: list[_Item] = []
+        self.held: list[list[_Item]] = []
         self.futures: list[Future[list[bytes | None]]] = []
         self.pool: ProcessPoolExecutor | None = None
         self.count = 0
+
+    @property
+    def parallel(self) -> bool:
+        return self.jobs > 1 and self.count >= PARALLEL_SYMBOLS
 
     def __enter__(self) -> _SymbolMaker:
         return self
@@ -248,13 +255,13 @@ class _SymbolMaker:
         if self.pool is not None:
             self.pool.shutdown(cancel_futures=True)
 
-    def add(self, name: str, data: bytes, source: str) -> None:
-        self.batch.append((name, data, source, self.limits))
+    def add(self, item: _Item) -> None:
+        self.batch.append(item)
         self.count += 1
         if len(self.batch) == SYMBOL_BATCH:
             self.held.append(self.batch)
             self.batch = []
-            if self.jobs > 1 and self.count >= PARALLEL_SYMBOLS:
+            if self.parallel:
                 self.dispatch()
 
     def dispatch(self) -> None:
@@ -262,24 +269,24 @@ class _SymbolMaker:
             from concurrent.futures import ProcessPoolExecutor  # here: most builds never fork
 
             self.pool = ProcessPoolExecutor(max_workers=self.jobs)
-        self.futures.extend(self.pool.submit(_make_symbols, batch) for batch in self.held)
+        submit = self.pool.submit
+        self.futures.extend(submit(_make_symbols, batch, self.limits) for batch in self.held)
         self.held = []
 
     def results(self) -> list[bytes | None]:
         """Every symbol added, in order; ``None`` for one that failed."""
         if self.batch:
             self.held.append(self.batch)
-        if self.pool is not None or (self.jobs > 1 and self.count >= PARALLEL_SYMBOLS):
+        if self.pool is not None or self.parallel:
             self.dispatch()
         made = [markup for future in self.futures for markup in future.result()]
-        return made + [markup for batch in self.held for markup in _make_symbols(batch)]
+        return made + [m for batch in self.held for m in _make_symbols(batch, self.limits)]
 
 
-def _make_symbols(items: list[tuple[str, bytes, str, Limits]]) -> list[bytes | None]:
-    """Symbols for (name, bytes, path, limits) items; ``None`` for one that fails (re-run
-    to raise)."""
+def _make_symbols(items: list[_Item], limits: Limits) -> list[bytes | None]:
+    """Symbols for (name, bytes, path) items; ``None`` for one that fails (re-run to raise)."""
     made: list[bytes | None] = []
-    for name, data, source, limits in items:
+    for name, data, source in items:
         try:
             made.append(make_symbol(name, data, source, limits).markup)
         except IconkitError:
@@ -354,7 +361,11 @@ def _exclusive(lock: Path, waiting: str) -> Iterator[None]:
     except ImportError:  # pragma: no cover - Windows has no flock; builds there do not wait
         yield
         return
-    with lock.open("a") as handle:
+    try:
+        handle = lock.open("a")
+    except OSError as error:
+        raise BuildError(f"{lock}: cannot lock: {error.strerror or error}") from None
+    with handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

@@ -210,7 +210,7 @@ class _EntryChecker:
         if not isinstance(value, list):
             self.problem(f"icon {self.name!r}: {key} must be a list of text", key)
             return ()
-        if value and not all(isinstance(item, str) for item in value):
+        if not all(isinstance(item, str) for item in value):
             self.problem(f"icon {self.name!r}: every item of {key} must be text", key)
             return ()
         return tuple(value)
@@ -223,7 +223,7 @@ class _EntryChecker:
         return value
 
     def artwork(self) -> Path | None:
-        file = self.entry.get("file") if "file" in self.entry else f"svg/{self.name}.svg"
+        file = self.entry.get("file", f"svg/{self.name}.svg")
         if not isinstance(file, str) or not file.strip():
             self.problem(f"icon {self.name!r}: file must be a path", "file")
             return None

@@ -261,7 +261,7 @@ def _quoted(value: str) -> str:
 
 
 def _serialised(attributes: list[tuple[str, str]]) -> str:
-    return "".join(f' {key}="{value.translate(_ATTRIBUTE_ESCAPES)}"' for key, value in attributes)
+    return "".join(f' {key}="{_quoted(value)}"' for key, value in attributes)
 
 
 def _view_box(root: etree._Element, source: Path | str) -> str:

@@ -414,3 +414,13 @@ def test_a_second_build_into_the_same_folder_waits_for_the_first(tmp_path: Path)
     _, rest = waiting.communicate(timeout=120)
     assert waiting.returncode == 0, rest
     assert load_manifest(out)["icons"].keys() == {icon.name for icon in load_catalog()}
+
+
+def test_an_output_folder_that_cannot_be_locked_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "out" / ".iconkit-cache" / "lock").mkdir(parents=True)  # not a file
+    assert main(["build", "--out", str(tmp_path / "out"), "--no-png", "--quiet"]) == 1
+    error = capsys.readouterr().err
+    assert error.startswith("error: ") and "lock: cannot lock: Is a directory" in error
+    assert len(error.splitlines()) == 1
