@@ -16,22 +16,20 @@ import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import Any, TextIO
 
 from iconkit import __version__
+from iconkit._fork import shared_out
 from iconkit.catalog import Catalog, Icon, load_catalog
 from iconkit.config import Settings
-from iconkit.errors import BuildError, IconkitError, ManifestError
+from iconkit.errors import BuildError, ManifestError
 from iconkit.gallery import render_gallery
 from iconkit.safesvg import Limits
 from iconkit.sprite import Symbol, assemble, make_symbol
-
-if TYPE_CHECKING:
-    from concurrent.futures import Future, ProcessPoolExecutor
 
 __all__ = ["BuildResult", "Plan", "build", "check", "load_manifest", "plan"]
 
@@ -39,8 +37,7 @@ SCHEMA = 1
 MANIFEST = "manifest.json"
 GALLERY = "gallery.html"
 CACHE = ".iconkit-cache"
-PARALLEL_SYMBOLS = 400  # below this many new symbols, a process pool costs more than it saves
-SYMBOL_BATCH = 100  # new symbols per pool task
+PARALLEL_SYMBOLS = 400  # below this many icons, forking costs more than it saves
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,99 +196,34 @@ def _symbols(
     icons: list[Icon], cache: Mapping[str, str], jobs: int, limits: Limits
 ) -> tuple[dict[str, Symbol], dict[str, str]]:
     """Every icon's symbol, from the cache when its bytes (and the limits they were read
-    within) are unchanged; and the new cache."""
-    symbols: dict[str, Symbol] = {}
-    fresh: dict[str, str] = {}
-    pending: list[tuple[Icon, bytes, str]] = []
+    within) are unchanged; and the new cache. Shared over ``jobs`` processes once there
+    are ``PARALLEL_SYMBOLS`` icons."""
     context = f"{__version__}\0{limits!r}"
-    with _SymbolMaker(jobs, limits) as maker:
-        for icon in icons:
-            try:
-                with open(icon.path, "rb") as stream:
-                    data = stream.read()
-            except OSError as error:
-                raise BuildError(f"{icon.path}: cannot read: {error.strerror or error}") from None
-            key = _sha(icon.name, data, context)
-            cached = cache.get(key)
-            if cached is not None:
-                symbols[icon.name] = Symbol(icon.name, cached.encode())
-                fresh[key] = cached
-            else:
-                pending.append((icon, data, key))
-                maker.add((icon.name, data, str(icon.path)))
-        made = maker.results()
-    for (icon, data, key), markup in zip(pending, made, strict=True):
-        if markup is None:  # make_symbol raises the worker's error, with its line
-            markup = make_symbol(icon.name, data, icon.path, limits).markup
-        symbol = Symbol(icon.name, markup)
-        symbols[icon.name] = symbol
-        fresh[key] = symbol.markup.decode()
-    return {icon.name: symbols[icon.name] for icon in icons}, fresh
+
+    def make(share: Sequence[Icon]) -> list[tuple[str, bytes]]:
+        return [_symbol(icon, cache, context, limits) for icon in share]
+
+    made = shared_out(make, icons, jobs if len(icons) >= PARALLEL_SYMBOLS else 1)
+    symbols = {
+        icon.name: Symbol(icon.name, markup) for icon, (_, markup) in zip(icons, made, strict=True)
+    }
+    return symbols, {key: markup.decode() for key, markup in made}
 
 
-_Item = tuple[str, bytes, str]  # an icon's name, artwork bytes and path
-
-
-class _SymbolMaker:
-    """Makes symbols in batches; once a build has ``PARALLEL_SYMBOLS`` new ones, over a
-    process pool that starts while the rest of the files are still being read."""
-
-    def __init__(self, jobs: int, limits: Limits) -> None:
-        self.jobs, self.limits = jobs, limits
-        self.batch: list[_Item] = []
-        self.held: list[list[_Item]] = []
-        self.futures: list[Future[list[bytes | None]]] = []
-        self.pool: ProcessPoolExecutor | None = None
-        self.count = 0
-
-    @property
-    def parallel(self) -> bool:
-        return self.jobs > 1 and self.count >= PARALLEL_SYMBOLS
-
-    def __enter__(self) -> _SymbolMaker:
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        if self.pool is not None:
-            self.pool.shutdown(cancel_futures=True)
-
-    def add(self, item: _Item) -> None:
-        self.batch.append(item)
-        self.count += 1
-        if len(self.batch) == SYMBOL_BATCH:
-            self.held.append(self.batch)
-            self.batch = []
-            if self.parallel:
-                self.dispatch()
-
-    def dispatch(self) -> None:
-        if self.pool is None:
-            from concurrent.futures import ProcessPoolExecutor  # here: most builds never fork
-
-            self.pool = ProcessPoolExecutor(max_workers=self.jobs)
-        submit = self.pool.submit
-        self.futures.extend(submit(_make_symbols, batch, self.limits) for batch in self.held)
-        self.held = []
-
-    def results(self) -> list[bytes | None]:
-        """Every symbol added, in order; ``None`` for one that failed."""
-        if self.batch:
-            self.held.append(self.batch)
-        if self.pool is not None or self.parallel:
-            self.dispatch()
-        made = [markup for future in self.futures for markup in future.result()]
-        return made + [m for batch in self.held for m in _make_symbols(batch, self.limits)]
-
-
-def _make_symbols(items: list[_Item], limits: Limits) -> list[bytes | None]:
-    """Symbols for (name, bytes, path) items; ``None`` for one that fails (re-run to raise)."""
-    made: list[bytes | None] = []
-    for name, data, source in items:
-        try:
-            made.append(make_symbol(name, data, source, limits).markup)
-        except IconkitError:
-            made.append(None)
-    return made
+def _symbol(
+    icon: Icon, cache: Mapping[str, str], context: str, limits: Limits
+) -> tuple[str, bytes]:
+    """``icon``'s cache key and symbol markup, made unless the cache has it."""
+    try:
+        with open(icon.path, "rb") as stream:
+            data = stream.read()
+    except OSError as error:
+        raise BuildError(f"{icon.path}: cannot read: {error.strerror or error}") from None
+    key = _sha(icon.name, data, context)
+    cached = cache.get(key)
+    if cached is not None:
+        return key, cached.encode()
+    return key, make_symbol(icon.name, data, icon.path, limits).markup
 
 
 def _read_cache(out: Path) -> dict[str, str]:

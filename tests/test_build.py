@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import concurrent.futures
 import hashlib
 import io
 import json
@@ -272,24 +271,50 @@ def test_no_png_writes_sprite_css_gallery_and_manifest_only(
 
 
 def test_symbols_made_in_parallel_are_the_same_and_errors_keep_their_line(
-    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path,
 ) -> None:
-    import iconkit.build
+    """Past PARALLEL_SYMBOLS icons the symbols are shared over forked processes (in a
+    fresh ``iconkit build``: this test session may have threads, and then nothing forks)."""
+    from iconkit.build import PARALLEL_SYMBOLS
 
-    build(settings_for(project, out=tmp_path / "serial", png=False))
-    monkeypatch.setattr(iconkit.build, "PARALLEL_SYMBOLS", 1)
-    monkeypatch.setattr(iconkit.build, "SYMBOL_BATCH", 2)  # several tasks, some sent early
-    pools = []
-    real_pool = concurrent.futures.ProcessPoolExecutor
-    monkeypatch.setattr(
-        concurrent.futures, "ProcessPoolExecutor", lambda **kw: pools.append(kw) or real_pool(**kw)
+    source = (ROOT / "svg" / "comment.svg").read_bytes()
+    (tmp_path / "svg").mkdir()
+    names = [f"icon-{number:03}" for number in range(PARALLEL_SYMBOLS + 10)]
+    for number, name in enumerate(names):  # each its own bytes, so no two symbols match
+        (tmp_path / "svg" / f"{name}.svg").write_bytes(
+            source.replace(b"<svg", f"<svg opacity='{1 - number / 1000}'".encode(), 1)
+        )
+    catalog = tmp_path / "catalog.yaml"
+    catalog.write_text(
+        "".join(
+            f"{name}:\n  title: Icon {name}\n  description: The {name} artwork.\n" for name in names
+        )
     )
-    build(settings_for(project, out=tmp_path / "parallel", png=False, jobs=2))
-    assert pools == [{"max_workers": 2}]
+
+    def built(jobs: str, out: str) -> subprocess.CompletedProcess[str]:
+        command = [
+            sys.executable,
+            "-m",
+            "iconkit",
+            "build",
+            "--catalog",
+            str(catalog),
+            "--no-png",
+            "--jobs",
+            jobs,
+            "--out",
+            str(tmp_path / out),
+        ]
+        return subprocess.run(command, capture_output=True, text=True, cwd=tmp_path)
+
+    assert built("1", "serial").returncode == 0
+    assert built("2", "parallel").returncode == 0
     assert snapshot(tmp_path / "serial") == snapshot(tmp_path / "parallel")
-    shutil.copy(FIXTURES / "sprite" / "has-script.svg", project / "svg" / "comment.svg")
-    with pytest.raises(UnsafeSVGError, match=r"comment\.svg:3: "):
-        build(settings_for(project, out=tmp_path / "bad", png=False, jobs=2))
+    shutil.copy(FIXTURES / "sprite" / "has-script.svg", tmp_path / "svg" / f"{names[-1]}.svg")
+    failed = built("2", "bad")  # the last icon: in the share of a forked process
+    assert failed.returncode == 1
+    assert failed.stderr.startswith(f"error: {tmp_path / 'svg' / names[-1]}.svg:3: ")
+    assert failed.stderr.count("\n") == 1 and not (tmp_path / "bad").exists()
 
 
 # -- docs/build.md ------------------------------------------------------------------------
