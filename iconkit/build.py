@@ -20,15 +20,14 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, NamedTuple, TextIO
 
 from iconkit import __version__
 from iconkit._fork import shared_out
 from iconkit.catalog import Catalog, Icon, load_catalog
 from iconkit.config import Settings
 from iconkit.errors import BuildError, ManifestError
-from iconkit.gallery import render_gallery
-from iconkit.safesvg import Limits
+from iconkit.gallery import colours_shown, gallery_item, gallery_page
 from iconkit.sprite import Symbol, assemble, make_symbol
 
 __all__ = ["BuildResult", "Plan", "build", "check", "load_manifest", "plan"]
@@ -121,51 +120,40 @@ def plan(settings: Settings, icons: Iterable[str] | None = None) -> Plan:
     """Everything a build of ``settings`` would write; ``icons`` limits it to those names."""
     catalog = load_catalog(settings.catalog)
     chosen = list(catalog) if icons is None else _choose(catalog, icons)
-    symbols, fresh = _symbols(chosen, _read_cache(settings.out), _jobs(settings), settings.limits)
+    renderer = _renderer_version() if settings.png else ""  # only in PNG keys
+    made = _make(chosen, settings, renderer, _read_cache(settings.out))
+    symbols = {
+        icon.name: Symbol(icon.name, one.markup) for icon, one in zip(chosen, made, strict=True)
+    }
     sprite = assemble(symbols.values())
     sprite_name = f"sprite.{hashlib.sha256(sprite).hexdigest()[:8]}.svg"
     css = css_bytes()
     css_name = f"iconkit.{hashlib.sha256(css).hexdigest()[:8]}.css"
-    pngs: dict[str, Render] = {}
-    renderer = _renderer_version() if settings.png else ""  # only in PNG keys
-    entries: dict[str, Any] = {}
-    for icon in chosen:
-        symbol = symbols[icon.name]
-        digest = symbol.hash
-        png: dict[str, str] = {}
-        for size in settings.sizes if settings.png else ():
-            for scale in settings.scales:
-                for colour_name, colour in settings.colours.items():
-                    pixels = size * scale
-                    key = _sha(digest, str(pixels), colour, __version__, renderer)[:8]
-                    path = f"png/{icon.name}-{size}@{scale}x-{colour_name}.{key}.png"
-                    png[f"{size}@{scale}x-{colour_name}"] = path
-                    pngs[path] = Render(str(icon.path), path, symbol.markup, pixels, colour)
-        entries[icon.name] = _entry(icon, symbol, png)
-    manifest = {
+    pngs = {
+        path: Render(str(icon.path), path, one.markup, pixels, colour)
+        for icon, one in zip(chosen, made, strict=True)
+        for path, pixels, colour in one.pngs
+    }
+    head = {
         "schema": SCHEMA,
         "iconkit": __version__,
         "sprite": sprite_name,
         "css": css_name,
         "url_prefix": settings.url_prefix,
-        "icons": entries,
     }
     files = {
         sprite_name: sprite,
         css_name: css,
-        GALLERY: render_gallery(manifest, sprite),
-        MANIFEST: _manifest_bytes(manifest),
+        GALLERY: gallery_page([one.gallery_item for one in made], sprite_name, sprite),
+        MANIFEST: _manifest_bytes(head, [one.manifest_line for one in made]),
     }
-    return Plan(settings, catalog, symbols, files, pngs, fresh)
+    return Plan(
+        settings, catalog, symbols, files, pngs, {one.key: one.markup.decode() for one in made}
+    )
 
 
-def _manifest_bytes(manifest: dict[str, Any]) -> bytes:
+def _manifest_bytes(head: dict[str, Any], lines: list[str]) -> bytes:
     """The manifest as JSON with one icon per line: diffable, and fast (the C encoder)."""
-    head = {key: value for key, value in manifest.items() if key != "icons"}
-    lines = [
-        f"{json.dumps(name)}: {json.dumps(entry, ensure_ascii=False)}"
-        for name, entry in manifest["icons"].items()
-    ]
     icons = "{\n" + ",\n".join(lines) + "\n}" if lines else "{}"
     return (json.dumps(head, ensure_ascii=False)[:-1] + f', "icons": {icons}}}\n').encode()
 
@@ -175,33 +163,31 @@ def _choose(catalog: Catalog, names: Iterable[str]) -> list[Icon]:
     return [icon for icon in catalog if icon.name in wanted]
 
 
-def _entry(icon: Icon, symbol: Symbol, png: dict[str, str]) -> dict[str, Any]:
-    return {
-        "title": icon.title,
-        "description": icon.description,
-        "aliases": list(icon.aliases),
-        "tags": list(icon.tags),
-        "symbol": icon.name,
-        "hash": symbol.hash,
-        "fixed_colours": icon.fixed_colours,
-        "animated": icon.animated,
-        "png": png,
-    }
-
-
 def _jobs(settings: Settings) -> int:
     return settings.jobs or os.cpu_count() or 1
 
 
-def _symbols(
-    icons: list[Icon], cache: Mapping[str, str], jobs: int, limits: Limits
-) -> tuple[dict[str, Symbol], dict[str, str]]:
-    """Every icon's symbol, from the cache when its bytes (and the limits they were read
-    within) are unchanged; and the new cache. Shared over ``jobs`` processes once there
-    are ``PARALLEL_SYMBOLS`` icons."""
-    context = f"{__version__}\0{limits!r}"
+class _Made(NamedTuple):
+    """One icon's share of the build, made where its symbol is made."""
 
-    def make(share: Sequence[Icon]) -> list[tuple[str, bytes]]:
+    key: str  # its symbol cache key
+    markup: bytes
+    pngs: list[tuple[str, int, str]]  # path, pixels, colour
+    manifest_line: str
+    gallery_item: str
+
+
+def _make(
+    icons: list[Icon], settings: Settings, renderer: str, cache: Mapping[str, str]
+) -> list[_Made]:
+    """Every icon's symbol (from the cache when its bytes and the limits they were read
+    within are unchanged), manifest line and gallery item. Shared over ``jobs``
+    processes once there are ``PARALLEL_SYMBOLS`` icons."""
+    limits = settings.limits
+    context = f"{__version__}\0{limits!r}"
+    colours = colours_shown(list(settings.colours)) if settings.png and settings.sizes else None
+
+    def make(share: Sequence[Icon]) -> list[tuple[Any, ...]]:  # marshallable: no _Made
         made: list[tuple[str, bytes]] = []
         for start in range(0, len(share), READ_AHEAD):
             batch = share[start : start + READ_AHEAD]
@@ -214,13 +200,53 @@ def _symbols(
                     made.append((key, make_symbol(icon.name, data, icon.path, limits).markup))
                 else:
                     made.append((key, cached.encode()))
-        return made
+        # Then their manifest lines and gallery items, in a loop of their own: made in
+        # the same loop as the symbols, they saved nothing over lucide (caches again).
+        results: list[tuple[str, bytes, list[tuple[str, int, str]], str, str]] = []
+        for icon, (key, markup) in zip(share, made, strict=True):
+            digest = hashlib.sha256(markup).hexdigest()
+            pngs = list(_pngs(icon.name, digest, settings, renderer))
+            entry = _entry(icon, digest, {name: path for name, path, _, _ in pngs})
+            line = f"{json.dumps(icon.name)}: {_JSON.encode(entry)}"
+            item = gallery_item(icon.name, entry, colours)
+            results.append((key, markup, [png[1:] for png in pngs], line, item))
+        return results
 
-    made = shared_out(make, icons, jobs if len(icons) >= PARALLEL_SYMBOLS else 1)
-    symbols = {
-        icon.name: Symbol(icon.name, markup) for icon, (_, markup) in zip(icons, made, strict=True)
+    jobs = _jobs(settings) if len(icons) >= PARALLEL_SYMBOLS else 1
+    return [_Made(*one) for one in shared_out(make, icons, jobs)]
+
+
+_JSON = json.JSONEncoder(ensure_ascii=False)  # one encoder for every line: cheaper than dumps
+
+
+def _entry(icon: Icon, digest: str, png: dict[str, str]) -> dict[str, Any]:
+    return {
+        "title": icon.title,
+        "description": icon.description,
+        "aliases": list(icon.aliases),
+        "tags": list(icon.tags),
+        "symbol": icon.name,
+        "hash": digest,
+        "fixed_colours": icon.fixed_colours,
+        "animated": icon.animated,
+        "png": png,
     }
-    return symbols, {key: markup.decode() for key, markup in made}
+
+
+def _pngs(
+    name: str, digest: str, settings: Settings, renderer: str
+) -> Iterator[tuple[str, str, int, str]]:
+    """Icon ``name``'s PNGs, its symbol hashing to ``digest``: manifest key, path, pixels
+    and colour. Each path is named by everything that changes its pixels."""
+    if not settings.png:
+        return
+    for size in settings.sizes:
+        for scale in settings.scales:
+            for colour_name, colour in settings.colours.items():
+                pixels = size * scale
+                key = _sha(digest, str(pixels), colour, __version__, renderer)[:8]
+                path = f"png/{name}-{size}@{scale}x-{colour_name}.{key}.png"
+                yield f"{size}@{scale}x-{colour_name}", path, pixels, colour
 
 
 def _read(icon: Icon) -> bytes:

@@ -12,32 +12,39 @@ from __future__ import annotations
 import functools
 import html
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from importlib import resources
 from typing import Any
 
 from iconkit import __version__
 
-__all__ = ["render_gallery"]
+__all__ = ["colours_shown", "gallery_item", "gallery_page", "render_gallery"]
 
 
 def render_gallery(
     manifest: Mapping[str, Any], sprite: bytes, title: str = "Icon gallery"
 ) -> bytes:
     """The gallery page for a build's ``manifest``, with ``sprite`` inlined so it stands alone."""
+    colours = _colour_names(manifest)
+    items = [gallery_item(name, entry, colours) for name, entry in manifest["icons"].items()]
+    return gallery_page(items, manifest["sprite"], sprite, title)
+
+
+def gallery_page(
+    items: Sequence[str], sprite_name: str, sprite: bytes, title: str = "Icon gallery"
+) -> bytes:
+    """The page around ``items`` (from ``gallery_item``), with ``sprite`` inlined."""
     from iconkit.build import css_bytes  # here: build imports this module
 
-    colours = _colour_names(manifest)
-    items = "".join(_item(name, entry, colours) for name, entry in manifest["icons"].items())
     page = _template("gallery.html").format_map(
         _escaped(
             title=title,
-            count=str(len(manifest["icons"])),
+            count=str(len(items)),
             version=__version__,
             manifest_name="manifest.json",
-            sprite_name=manifest["sprite"],
+            sprite_name=sprite_name,
         )
-        | {"css": css_bytes().decode(), "sprite": sprite.decode(), "items": items}
+        | {"css": css_bytes().decode(), "sprite": sprite.decode(), "items": "".join(items)}
     )
     return page.encode()
 
@@ -62,6 +69,11 @@ def _colour_names(manifest: Mapping[str, Any]) -> tuple[str, str] | None:
             if colour not in names:
                 names.append(colour)
         break
+    return colours_shown(names)
+
+
+def colours_shown(names: Sequence[str]) -> tuple[str, str] | None:
+    """Of the PNG colours ``names``, the one shown on the light and on the dark background."""
     if not names:
         return None
     on_light = "dark" if "dark" in names else names[0]
@@ -69,7 +81,8 @@ def _colour_names(manifest: Mapping[str, Any]) -> tuple[str, str] | None:
     return on_light, on_dark
 
 
-def _item(name: str, entry: Mapping[str, Any], colours: tuple[str, str] | None) -> str:
+def gallery_item(name: str, entry: Mapping[str, Any], colours: tuple[str, str] | None) -> str:
+    """Icon ``name``'s item: its manifest ``entry`` shown, with PNGs in ``colours``."""
     classes = ["icon", f"icon-{name}"]
     if entry.get("animated"):
         classes.append("icon-spin")

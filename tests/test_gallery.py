@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -13,7 +14,7 @@ from hypothesis import strategies as st
 from lxml import etree, html
 
 from iconkit import install, load_catalog
-from iconkit.build import build, load_manifest
+from iconkit.build import build, load_manifest, plan
 from iconkit.config import Settings
 from iconkit.gallery import render_gallery
 
@@ -25,6 +26,25 @@ def page(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, html.HtmlEleme
     out = tmp_path_factory.mktemp("gallery") / "out"
     build(Settings(out=out, sizes=(24,), scales=(1, 2), jobs=2))
     return out, html.fromstring((out / "gallery.html").read_bytes())
+
+
+@pytest.mark.parametrize(
+    "png, colours",
+    [
+        (False, {"dark": "#000", "light": "#fff"}),
+        (True, {"ink": "#123", "paper": "#eee", "red": "#c00"}),
+    ],
+)
+def test_a_build_writes_the_page_its_manifest_and_sprite_make(
+    tmp_path: Path, png: bool, colours: dict[str, str]
+) -> None:
+    # The build makes each item where the icon's symbol is made; render_gallery from the
+    # manifest alone must agree, down to which PNG colour is shown on which background.
+    work = plan(Settings(out=tmp_path, png=png, colours=colours, sizes=(16, 24), scales=(1, 2)))
+    manifest = json.loads(work.files["manifest.json"])
+    page = work.files["gallery.html"]
+    assert page == render_gallery(manifest, work.files[manifest["sprite"]])
+    assert (b'src="png/' in page) is png
 
 
 def test_page_has_language_title_heading_landmarks(page: tuple[Path, html.HtmlElement]) -> None:
