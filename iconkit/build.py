@@ -18,12 +18,12 @@ import tempfile
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any, NamedTuple, TextIO
 
 from iconkit import __version__
 from iconkit._fork import shared_out
+from iconkit._shipped import package_bytes
 from iconkit.catalog import Catalog, Icon, load_catalog
 from iconkit.config import Settings
 from iconkit.errors import BuildError, ManifestError
@@ -113,7 +113,7 @@ def _renderer_version() -> str:
 
 def css_bytes() -> bytes:
     """The shipped ``iconkit.css``."""
-    return resources.files("iconkit").joinpath("static/iconkit.css").read_bytes()
+    return package_bytes("static/iconkit.css")
 
 
 def plan(settings: Settings, icons: Iterable[str] | None = None) -> Plan:

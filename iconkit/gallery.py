@@ -13,10 +13,10 @@ import functools
 import html
 import re
 from collections.abc import Mapping, Sequence
-from importlib import resources
 from typing import Any
 
 from iconkit import __version__
+from iconkit._shipped import package_bytes
 
 __all__ = ["colours_shown", "gallery_item", "gallery_page", "render_gallery"]
 
@@ -52,7 +52,7 @@ def gallery_page(
 @functools.cache
 def _template(name: str) -> str:
     """Template ``name`` as a ``str.format`` string: braces kept, ``$name`` a field."""
-    text = resources.files("iconkit").joinpath(f"pages/{name}").read_text("utf-8")
+    text = package_bytes(f"pages/{name}").decode()
     return re.sub(r"\$(\w+)", r"{\1}", text.replace("{", "{{").replace("}", "}}"))
 
 

@@ -11,11 +11,11 @@ some browsers.
 
 from __future__ import annotations
 
-from importlib import resources
 from urllib.parse import quote as percent_encode
 
 from lxml import etree
 
+from iconkit._shipped import package_bytes
 from iconkit.catalog import Catalog
 from iconkit.markup import SYMBOL_PREFIX, quote
 from iconkit.safesvg import Limits, parse_svg, prefix_ids
@@ -26,7 +26,7 @@ _SPRITE_LIMITS = Limits(max_bytes=64_000_000, max_depth=64, max_elements=2_000_0
 
 def stylesheet() -> str:
     """The rules of ``iconkit/static/iconkit.css``: sizing, reduced motion, forced colours."""
-    return resources.files("iconkit").joinpath("static/iconkit.css").read_text(encoding="utf-8")
+    return package_bytes("static/iconkit.css").decode()
 
 
 def sprite_block(catalog: Catalog) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -81,3 +82,14 @@ def test_installed_wheel_renders_icons_with_its_macros(installed: Path, tmp_path
     assert 'aria-label="3 comments"' in html
     assert '<symbol id="iconkit-comment"' in html
     assert '<link rel="stylesheet" href="data:text/css,' in html
+
+
+def test_installed_wheel_builds_with_its_stylesheet_and_gallery_pages(
+    installed: Path, tmp_path: Path
+) -> None:
+    sh(installed / "iconkit", "build", "--no-png", "--out", "out", cwd=tmp_path)
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
+    css = (tmp_path / "out" / manifest["css"]).read_text(encoding="utf-8")
+    assert css == (ROOT / "iconkit" / "static" / "iconkit.css").read_text(encoding="utf-8")
+    page = (tmp_path / "out" / "gallery.html").read_text(encoding="utf-8")
+    assert page.count('<li class="gallery-item"') == len(load_catalog())
