@@ -130,9 +130,15 @@ def iconkit_build(
     return seconds, peak, json.loads(stdout)
 
 
+# The command users type, as svg-sprite runs as its own; ``python -m iconkit`` where
+# the environment has no ``iconkit`` script.
+_SCRIPT = Path(sys.executable).with_name("iconkit")
+ICONKIT_COMMAND = [str(_SCRIPT)] if _SCRIPT.is_file() else [sys.executable, "-m", "iconkit"]
+
+
 def iconkit_cli(work: Path, catalog: Path, out: Path) -> tuple[float, float]:
     jobs = str(os.cpu_count() or 1)
-    command = [sys.executable, "-m", "iconkit", "build", "--catalog", str(catalog),
+    command = [*ICONKIT_COMMAND, "build", "--catalog", str(catalog),
                "--out", str(out), "--no-png", "--quiet", "--jobs", jobs]  # fmt: skip
     seconds, peak, _ = run_measured(command, cwd=work)
     return seconds, peak
