@@ -19,6 +19,7 @@ from iconkit.build import build, check, css_bytes, load_manifest
 from iconkit.cli import main
 from iconkit.config import Settings
 from iconkit.errors import BuildError, ManifestError, UnsafeSVGError
+from iconkit.safesvg import Limits
 
 from .conftest import FIXTURES, ROOT
 
@@ -155,6 +156,18 @@ def test_a_render_failure_midway_leaves_the_previous_output(
         build(settings)
     assert snapshot(settings.out) == before
     assert not list(settings.out.glob(".iconkit-tmp-*"))
+
+
+def test_artwork_over_max_bytes_is_refused_at_one_byte_over(project: Path) -> None:
+    artwork = project / "svg" / "comment.svg"
+    padded = artwork.read_bytes().rstrip() + b" " * 4000 + b"\n"  # valid XML, just longer
+    artwork.write_bytes(padded)
+    fits = settings_for(project, png=False, limits=Limits(max_bytes=len(padded)))
+    build(fits)
+    over = settings_for(project, png=False, limits=Limits(max_bytes=len(padded) - 1))
+    with pytest.raises(UnsafeSVGError) as refused:
+        build(over)
+    assert str(refused.value) == f"{artwork}: more than {len(padded) - 1} bytes, over the limit"
 
 
 def test_a_failed_first_build_leaves_no_folder(project: Path) -> None:
