@@ -37,7 +37,7 @@ MANIFEST = "manifest.json"
 GALLERY = "gallery.html"
 CACHE = ".iconkit-cache"
 PARALLEL_SYMBOLS = 400  # below this many icons, forking costs more than it saves
-READ_AHEAD = 128  # artwork files read before their symbols are made
+SYMBOL_CHUNK = 64  # icons a process takes at a time; it reads them all, then makes them
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,18 +188,16 @@ def _make(
     colours = colours_shown(list(settings.colours)) if settings.png and settings.sizes else None
 
     def make(share: Sequence[Icon]) -> list[tuple[Any, ...]]:  # marshallable: no _Made
+        # Read the chunk, then make its symbols: measured ~15 % faster over lucide than
+        # reading each file just before its symbol (each loop stays warm in the caches).
         made: list[tuple[str, bytes]] = []
-        for start in range(0, len(share), READ_AHEAD):
-            batch = share[start : start + READ_AHEAD]
-            # Read a batch, then make its symbols: measured ~15 % faster over lucide than
-            # reading each file just before its symbol (each loop stays warm in the caches).
-            for icon, data in [(icon, _read(icon, limits.max_bytes)) for icon in batch]:
-                key = _sha(icon.name, data, context)
-                cached = cache.get(key)
-                if cached is None:
-                    made.append((key, make_symbol(icon.name, data, icon.path, limits).markup))
-                else:
-                    made.append((key, cached.encode()))
+        for icon, data in [(icon, _read(icon, limits.max_bytes)) for icon in share]:
+            key = _sha(icon.name, data, context)
+            cached = cache.get(key)
+            if cached is None:
+                made.append((key, make_symbol(icon.name, data, icon.path, limits).markup))
+            else:
+                made.append((key, cached.encode()))
         # Then their manifest lines and gallery items, in a loop of their own: made in
         # the same loop as the symbols, they saved nothing over lucide (caches again).
         results: list[tuple[str, bytes, list[tuple[str, int, str]], str, str]] = []
@@ -213,7 +211,7 @@ def _make(
         return results
 
     jobs = _jobs(settings) if len(icons) >= PARALLEL_SYMBOLS else 1
-    return [_Made(*one) for one in shared_out(make, icons, jobs)]
+    return [_Made(*one) for one in shared_out(make, icons, jobs, chunk=SYMBOL_CHUNK)]
 
 
 _JSON = json.JSONEncoder(ensure_ascii=False)  # one encoder for every line: cheaper than dumps

@@ -286,8 +286,9 @@ def test_no_png_writes_sprite_css_gallery_and_manifest_only(
 def test_symbols_made_in_parallel_are_the_same_and_errors_keep_their_line(
     tmp_path: Path,
 ) -> None:
-    """Past PARALLEL_SYMBOLS icons the symbols are shared over forked processes (in a
-    fresh ``iconkit build``: this test session may have threads, and then nothing forks)."""
+    """Past PARALLEL_SYMBOLS icons the symbols are shared over forked processes, chunk by
+    chunk (in a fresh ``iconkit build``: this test session may have threads, and then
+    nothing forks)."""
     from iconkit.build import PARALLEL_SYMBOLS
 
     source = (ROOT / "svg" / "comment.svg").read_bytes()
@@ -323,11 +324,13 @@ def test_symbols_made_in_parallel_are_the_same_and_errors_keep_their_line(
     assert built("1", "serial").returncode == 0
     assert built("2", "parallel").returncode == 0
     assert snapshot(tmp_path / "serial") == snapshot(tmp_path / "parallel")
-    shutil.copy(FIXTURES / "sprite" / "has-script.svg", tmp_path / "svg" / f"{names[-1]}.svg")
-    failed = built("2", "bad")  # the last icon: in the share of a forked process
+    for bad in (names[100], names[-1]):  # in chunks any process may take
+        shutil.copy(FIXTURES / "sprite" / "has-script.svg", tmp_path / "svg" / f"{bad}.svg")
+    failed = built("2", "bad")
     assert failed.returncode == 1
-    assert failed.stderr.startswith(f"error: {tmp_path / 'svg' / names[-1]}.svg:3: ")
+    assert failed.stderr.startswith(f"error: {tmp_path / 'svg' / names[100]}.svg:3: ")
     assert failed.stderr.count("\n") == 1 and not (tmp_path / "bad").exists()
+    assert built("1", "bad").stderr == failed.stderr  # the first bad icon, as in one process
 
 
 # -- docs/build.md ------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""``iconkit._fork.shared_out``: the same results as one process, from several processes.
+"""``iconkit._fork.shared_out``: the results and errors of one process, from several.
 
 Each case runs in a fresh interpreter: a test session may have threads running (the
 browser suite's server), and with threads ``shared_out`` rightly declines to fork.
@@ -35,44 +35,79 @@ def run(body: str) -> dict:
 
 
 @settings(max_examples=15, deadline=None)
-@given(st.lists(st.text(max_size=5), max_size=40), st.integers(1, 4))
-def test_results_come_back_in_order_from_every_process(items: list[str], processes: int) -> None:
+@given(st.lists(st.text(max_size=5), max_size=40), st.integers(1, 4), st.integers(1, 6))
+def test_results_come_back_in_order_whoever_made_them(
+    items: list[str], processes: int, chunk: int
+) -> None:
     got = run(f"""
         items = {items!r}
         def work(share):
             return [(item[::-1], os.getpid()) for item in share]
-        results = shared_out(work, items, {processes})
+        results = shared_out(work, items, {processes}, chunk={chunk})
         print(json.dumps({{"results": [r[0] for r in results], "pids": [r[1] for r in results],
-                           "me": os.getpid(), "clean": no_children_left()}}))
+                           "clean": no_children_left()}}))
     """)
     assert got["results"] == [item[::-1] for item in items]
     assert got["clean"]
-    expected = min(processes, len(items)) or 1
-    assert len(set(got["pids"])) == (expected if items else 0)
-    if items:
-        assert got["pids"][0] == got["me"]  # the first share is done here
+    chunks = -(-len(items) // chunk)
+    assert len(set(got["pids"])) <= min(processes, chunks)
 
 
-def test_a_failing_child_has_its_share_redone_here_so_the_error_is_raised_here() -> None:
+def test_a_slow_process_takes_fewer_chunks() -> None:
     got = run("""
+        import time
         parent = os.getpid()
         def work(share):
-            if os.getpid() != parent and 7 in share:
+            time.sleep(0.05 if os.getpid() == parent else 0.002)
+            return [os.getpid() for _ in share]
+        pids = shared_out(work, list(range(40)), 2, chunk=1)
+        print(json.dumps({"here": pids.count(parent), "child": len(pids) - pids.count(parent),
+                          "children": len(set(pids) - {parent})}))
+    """)
+    assert got["children"] == 1
+    assert got["child"] > got["here"]
+
+
+def test_a_chunk_a_child_could_not_finish_is_done_here() -> None:
+    got = run("""
+        import time
+        parent = os.getpid()
+        def work(share):
+            if os.getpid() == parent:
+                time.sleep(0.3)  # the child takes the other chunks meanwhile
+            elif 7 in share:
                 os._exit(3)  # the child dies outright: no results through the pipe
-            if 9 in share:
-                where = "here" if os.getpid() == parent else "a child"
-                raise ValueError(f"bad item in a share done by {where}")
-            return [item * 2 for item in share]
-        redone = shared_out(work, list(range(8)), 2)
+            return [(item * 2, os.getpid() == parent) for item in share]
+        results = shared_out(work, list(range(10)), 2, chunk=1)
+        print(json.dumps({"results": results, "clean": no_children_left()}))
+    """)
+    assert [value for value, _ in got["results"]] == [item * 2 for item in range(10)]
+    assert got["results"][7][1]  # redone here
+    assert got["clean"]
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.integers(0, 2**32 - 1), st.integers(2, 4))
+def test_the_error_raised_is_the_first_bad_item_s_as_in_one_process(
+    seed: int, processes: int
+) -> None:
+    got = run(f"""
+        import random, time
+        def work(share):
+            random.seed({seed} + os.getpid())  # each process its own pace
+            time.sleep(random.random() / 100)
+            for item in share:
+                if item in (4, 20):
+                    raise ValueError(f"bad item {{item}}")
+            return [item for item in share]
         try:
-            shared_out(work, list(range(10)), 2)
+            shared_out(work, list(range(30)), {processes}, chunk=1)
             error = None
         except ValueError as raised:
             error = str(raised)
-        print(json.dumps({"redone": redone, "error": error, "clean": no_children_left()}))
+        print(json.dumps({{"error": error, "clean": no_children_left()}}))
     """)
-    assert got["redone"] == [item * 2 for item in range(8)]
-    assert got["error"] == "bad item in a share done by here"
+    assert got["error"] == "bad item 4"
     assert got["clean"]
 
 
@@ -84,12 +119,13 @@ def test_an_error_in_this_process_leaves_no_child_behind() -> None:
                 raise KeyError("here")
             return [0] * len(share) * 100_000  # more than a pipe holds: the child waits to write
         try:
-            shared_out(work, list(range(4)), 2)
+            shared_out(work, list(range(4)), 2, chunk=1)
+            raised = False
         except KeyError:
-            pass
-        print(json.dumps({"clean": no_children_left()}))
+            raised = True
+        print(json.dumps({"raised": raised, "clean": no_children_left()}))
     """)
-    assert got["clean"]
+    assert got["raised"] and got["clean"]
 
 
 def test_with_other_threads_running_everything_stays_in_this_process() -> None:
