@@ -256,8 +256,12 @@ _ATTRIBUTE_ESCAPES = str.maketrans(
 )  # fmt: skip
 
 
+_NEEDS_ESCAPING = re.compile(r'[&<>"\n\r\t]')
+
+
 def _quoted(value: str) -> str:
-    return value.translate(_ATTRIBUTE_ESCAPES)
+    # Searched first: translate() looks up every character, and most values need nothing.
+    return value.translate(_ATTRIBUTE_ESCAPES) if _NEEDS_ESCAPING.search(value) else value
 
 
 def _serialised(attributes: list[tuple[str, str]]) -> str:
