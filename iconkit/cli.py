@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import os
 import sys
@@ -289,10 +288,11 @@ def run() -> None:
     try:
         code = main()
         sys.stdout.flush()
+        sys.stderr.flush()
     except BrokenPipeError:  # `iconkit list | head`
-        sys.stderr.close()
         code = 0
     except KeyboardInterrupt:
         code = 130
-    gc.freeze()  # the process ends: spare the final collection a walk over every object
-    sys.exit(code)
+    # Every file is closed and the streams are flushed: leave without freeing the
+    # build's objects one by one (5 ms of a large build), as mypy's hard_exit does.
+    os._exit(code)

@@ -182,3 +182,21 @@ def test_files_show_relative_to_a_catalogue_reached_through_a_link(
         code, out, _ = run(capsys, "list", "--format", "json", "--catalog", catalogue)
         assert code == 0
         assert json.loads(out)[0]["file"] == os.path.join("svg", "tick.svg")
+
+
+@pytest.mark.parametrize(
+    "argv, code", [(["list"], 0), (["show", "no-such-icon"], 1), (["list", "--no-such-flag"], 2)]
+)
+def test_the_installed_command_flushes_everything_and_exits_with_the_code(
+    argv: list[str], code: int
+) -> None:
+    # run() leaves with os._exit: whatever is still buffered would be lost.
+    buffered = {key: value for key, value in os.environ.items() if key != "PYTHONUNBUFFERED"}
+    command = [sys.executable, "-m", "iconkit", *argv]
+    done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=buffered)
+    assert done.returncode == code
+    if code == 0:
+        names = [line.split()[0] for line in done.stdout.splitlines()]
+        assert names == [icon.name for icon in SHIPPED]
+    else:
+        assert done.stderr.strip() and not done.stdout
