@@ -9,9 +9,10 @@ its text, which is all validation needs. Aliases share the anchored object.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import (
     AliasEvent,
     MappingEndEvent,
+    MappingStartEvent,
     ScalarEvent,
     SequenceEndEvent,
     SequenceStartEvent,
@@ -98,10 +100,37 @@ _NOT_BREAKS = "\x85\u2028\u2029"  # line breaks to libyaml (YAML 1.1), text in Y
 
 def read_yaml(text: str, path: Path) -> Any:
     """The one document of ``text``, ``None`` if there is none; ``CatalogError`` if not YAML."""
+    text = _tidied(text)
+    with _errors(text, path):
+        return _returned(_document(_parse(text), path, stream=False))
+
+
+def read_entries(text: str, path: Path, not_a_mapping: str) -> Iterator[tuple[Any, Any, int]]:
+    """Key, value and key line of each entry of the document's top-level mapping, each
+    given as soon as it is read, so that work on the first can start while the rest
+    are parsed. Nothing for an empty document; ``CatalogError`` with ``not_a_mapping``
+    (line 1) for any other kind of document, and as ``read_yaml`` for YAML errors,
+    which may come after entries were given: only reading to the end vouches for them.
+    """
+    text = _tidied(text)
+    with _errors(text, path):
+        document = yield from _document(_parse(text), path, stream=True)
+    if document is not None and not isinstance(document, KeyedMapping):
+        raise CatalogError([Problem(path, 1, not_a_mapping)])
+
+
+def _tidied(text: str) -> str:
     if not text.isascii() and any(char in text for char in _NOT_BREAKS):
-        text = text.translate(str.maketrans(_NOT_BREAKS, " " * len(_NOT_BREAKS)))
+        return text.translate(str.maketrans(_NOT_BREAKS, " " * len(_NOT_BREAKS)))
+    return text
+
+
+@contextlib.contextmanager
+def _errors(text: str, path: Path) -> Iterator[None]:
+    """The parser's errors as ``CatalogError``: ``path:line: invalid YAML: problem``."""
     try:
-        return _document(_parse(text), path)
+        yield
+        return
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
@@ -114,6 +143,15 @@ def read_yaml(text: str, path: Path) -> Any:
     raise CatalogError([Problem(path, line, f"invalid YAML: {message}")])
 
 
+def _returned(generator: Generator[Any, None, Any]) -> Any:
+    """What ``generator`` returns, once run to its end."""
+    while True:
+        try:
+            next(generator)
+        except StopIteration as end:
+            return end.value
+
+
 def _parse(text: str) -> Iterator[Any]:
     """The parse events of ``text``, from ruamel's C parser where it has one."""
     if CParser is None:  # no C extension (PyPy): ruamel's Python parser gives the same events
@@ -121,12 +159,27 @@ def _parse(text: str) -> Iterator[Any]:
     return iter(CParser(text).get_event, None)
 
 
-def _document(events: Iterator[Any], path: Path) -> Any:
-    """Build the stream's one document from its events (closures: this is the hot loop)."""
+def _document(
+    events: Iterator[Any], path: Path, *, stream: bool
+) -> Generator[tuple[Any, Any, int], None, Any]:
+    """Build the stream's one document from its events (closures: this is the hot loop)
+    and return it; with ``stream``, also yield each entry of a top-level mapping."""
     anchors: dict[str, Any] = {}
 
     def invalid(event: Any, message: str) -> CatalogError:
         return CatalogError([Problem(path, event.start_mark.line + 1, message)])
+
+    def start(event: Any, depth: int) -> Any:
+        """The empty list or mapping that ``event`` starts, under its anchor."""
+        kind = event.__class__
+        if depth >= MAX_DEPTH:
+            raise invalid(event, f"invalid YAML: nested more than {MAX_DEPTH} deep")
+        if event.tag not in (None, "!", _Y + ("seq" if kind is SequenceStartEvent else "map")):
+            raise invalid(event, f"invalid YAML: unsupported tag {event.tag!r}")
+        value = [] if kind is SequenceStartEvent else KeyedMapping()
+        if event.anchor is not None:
+            anchors[event.anchor] = value  # before the items: they may refer to it
+        return value
 
     def node(event: Any, depth: int) -> Any:
         kind = event.__class__
@@ -151,17 +204,17 @@ def _document(events: Iterator[Any], path: Path) -> Any:
             if event.anchor not in anchors:
                 raise invalid(event, f"invalid YAML: found undefined alias {event.anchor!r}")
             return anchors[event.anchor]
-        if depth >= MAX_DEPTH:
-            raise invalid(event, f"invalid YAML: nested more than {MAX_DEPTH} deep")
-        if event.tag not in (None, "!", _Y + ("seq" if kind is SequenceStartEvent else "map")):
-            raise invalid(event, f"invalid YAML: unsupported tag {event.tag!r}")
-        value = [] if kind is SequenceStartEvent else KeyedMapping()
-        if event.anchor is not None:
-            anchors[event.anchor] = value  # before the items: they may refer to it
+        value = start(event, depth)
         if kind is SequenceStartEvent:
             while (item := next(events)).__class__ is not SequenceEndEvent:
                 value.append(node(item, depth + 1))
             return value
+        for _ in entries(value, depth):
+            pass
+        return value
+
+    def entries(value: KeyedMapping, depth: int) -> Iterator[tuple[Any, Any, int]]:
+        """Fill ``value`` with the mapping's entries, giving each as it is added."""
         merged: list[KeyedMapping] = []
         while (event := next(events)).__class__ is not MappingEndEvent:
             key = node(event, depth + 1)
@@ -176,20 +229,26 @@ def _document(events: Iterator[Any], path: Path) -> Any:
                 raise invalid(event, f"{str(key)!r} appears twice in one mapping")
             else:
                 value[key] = item
-                value.lines[key] = event.start_mark.line + 1
+                value.lines[key] = line = event.start_mark.line + 1
+                yield key, item, line
         for source in merged:  # keys written in the mapping win, then earlier merges
             for key, item in list(source.items()):
                 if key not in value:
                     value[key] = item
                     value.lines[key] = source.lines[key]
-        return value
+                    yield key, item, source.lines[key]
 
     next(events)  # the stream starts
-    start = next(events)
-    if start.__class__ is StreamEndEvent:
+    begin = next(events)
+    if begin.__class__ is StreamEndEvent:
         return None
-    table = _table((1, 1) if start.version == (1, 1) else (1, 2))
-    data = node(next(events), 0)
+    table = _table((1, 1) if begin.version == (1, 1) else (1, 2))
+    root = next(events)
+    if stream and root.__class__ is MappingStartEvent:
+        data = start(root, 0)
+        yield from entries(data, 0)
+    else:
+        data = node(root, 0)
     next(events)  # the document ends
     if (event := next(events)).__class__ is not StreamEndEvent:
         raise invalid(event, "invalid YAML: expected one document, found another")

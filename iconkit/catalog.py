@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from iconkit._shipped import shipped_catalog_path
-from iconkit._yamlread import KeyedMapping, read_yaml
+from iconkit._yamlread import KeyedMapping, read_entries
 from iconkit.errors import CatalogError, Problem, UnknownIconError
 
 NAME_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -104,26 +104,25 @@ def load_catalog(path: str | Path | None = None) -> Catalog:
     Raises ``CatalogError`` listing every problem found, each with its line.
     """
     path = Path(path) if path is not None else shipped_catalog_path()
+    return Catalog(list(read_icons(path)), path)
+
+
+def read_icons(path: Path) -> Iterator[Icon]:
+    """The icons of the catalogue at ``path``, each given as soon as it is read and checked.
+
+    At the end, ``CatalogError`` listing every problem found, if any: icons already
+    given are only vouched for once this has run to its end.
+    """
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise CatalogError([Problem(path, None, "no such file")]) from None
     except (OSError, UnicodeDecodeError) as error:
         raise CatalogError([Problem(path, None, f"cannot read: {error}")]) from None
-    return _validate(read_yaml(text, path), path)
-
-
-def _validate(data: Any, path: Path) -> Catalog:
-    if data is None:
-        return Catalog([], path)
-    if not isinstance(data, KeyedMapping):
-        raise CatalogError([Problem(path, 1, "expected a mapping of icon names to entries")])
     problems: list[Problem] = []
-    icons: list[Icon] = []
     claimed: dict[str, str] = {}  # name or alias -> the icon that has it
     files = _Files(os.path.dirname(os.path.abspath(path)))
-    for name, entry in data.items():
-        line = data.lines[name]
+    for name, entry, line in read_entries(text, path, _NOT_A_MAPPING):
         checker = _EntryChecker(path, files, name, entry, line)
         icon = checker.check()
         problems.extend(checker.problems)
@@ -135,10 +134,12 @@ def _validate(data: Any, path: Path) -> Catalog:
             else:
                 claimed[key] = str(name)
         if icon is not None:
-            icons.append(icon)
+            yield icon
     if problems:
         raise CatalogError(sorted(problems, key=lambda p: p.line or 0))
-    return Catalog(icons, path)
+
+
+_NOT_A_MAPPING = "expected a mapping of icon names to entries"
 
 
 class _EntryChecker:

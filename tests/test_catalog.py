@@ -20,7 +20,7 @@ from ruamel.yaml.scalarstring import (
 )
 
 from iconkit import CatalogError, IconkitError, UnknownIconError, load_catalog
-from iconkit.catalog import NAME_PATTERN
+from iconkit.catalog import NAME_PATTERN, read_icons
 
 from .conftest import FIXTURES, TICK_SVG
 
@@ -369,3 +369,25 @@ def test_importing_the_catalogue_leaves_difflib_until_a_name_is_missed() -> None
     code = "import sys, iconkit.catalog; print('difflib' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.split() == ["False"], result.stderr
+
+
+def test_icons_are_given_as_they_are_read_and_problems_come_at_the_end(write_catalog) -> None:
+    path = write_catalog(
+        "one:\n  title: One\n  description: The first.\n"
+        "two:\n  title: Two\n  description: The second.\n"
+        "three:\n  title: 3\n  description: The third.\n"
+        "four:\n  title: Four\n"
+    )
+    icons = read_icons(path)
+    assert [next(icons).name, next(icons).name] == ["one", "two"]  # before the bad entries
+    with pytest.raises(CatalogError) as raised:
+        next(icons)
+    with pytest.raises(CatalogError) as loaded:
+        load_catalog(path)
+    assert str(raised.value) == str(loaded.value)
+    assert [p.line for p in raised.value.problems] == [8, 10]  # "title: 3", entry "four"
+
+
+def test_read_icons_gives_what_load_catalog_holds() -> None:
+    catalog = load_catalog()
+    assert list(read_icons(catalog.path)) == list(catalog)

@@ -125,3 +125,32 @@ def test_any_dumped_data_reads_as_ruamel_reads_it(
     assert plain(ours) == YAML(typ="safe", pure=True).load(text) == data
     found = lines(ours, YAML(typ="safe", pure=True).compose(text))
     assert [mine for mine, _ in found] == [theirs for _, theirs in found]
+
+
+@settings(max_examples=100, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=documents, flow=st.sampled_from([None, False, True]), merge=st.booleans())
+def test_entries_read_one_by_one_are_the_document_s_in_order(
+    parser: str, data: Any, flow: bool | None, merge: bool
+) -> None:
+    writer = YAML(typ="safe")
+    writer.default_flow_style = flow
+    stream = io.StringIO()
+    writer.dump(data, stream)
+    text = stream.getvalue()
+    if merge and data and isinstance(data, dict) and not text.startswith("{"):
+        # A merge's entries come after the rest; keys the data also has are errors (same).
+        text = f"base: &base {{merged: 1, x: 2}}\n{text}<<: *base\n"
+    try:
+        whole = read_yaml(text, HERE)
+    except CatalogError as error:
+        with pytest.raises(CatalogError) as raised:
+            list(iconkit._yamlread.read_entries(text, HERE, "not a mapping"))
+        assert str(raised.value) == str(error)
+        return
+    if whole is None or isinstance(whole, KeyedMapping):
+        entries = list(iconkit._yamlread.read_entries(text, HERE, "not a mapping"))
+        assert [(key, value) for key, value, _ in entries] == list((whole or {}).items())
+        assert [line for _, _, line in entries] == [whole.lines[key] for key in whole or {}]
+    else:
+        with pytest.raises(CatalogError, match=r"^catalog\.yaml:1: not a mapping$"):
+            list(iconkit._yamlread.read_entries(text, HERE, "not a mapping"))
