@@ -23,8 +23,8 @@ from typing import Any, NamedTuple, TextIO
 
 from iconkit import __version__
 from iconkit._fork import shared_out
-from iconkit._shipped import package_bytes
-from iconkit.catalog import Catalog, Icon, load_catalog
+from iconkit._shipped import package_bytes, shipped_catalog_path
+from iconkit.catalog import Catalog, Icon, load_catalog, read_icons
 from iconkit.config import Settings
 from iconkit.errors import BuildError, ManifestError, UnsafeSVGError
 from iconkit.gallery import colours_shown, gallery_item, gallery_page
@@ -118,10 +118,17 @@ def css_bytes() -> bytes:
 
 def plan(settings: Settings, icons: Iterable[str] | None = None) -> Plan:
     """Everything a build of ``settings`` would write; ``icons`` limits it to those names."""
-    catalog = load_catalog(settings.catalog)
-    chosen = list(catalog) if icons is None else _choose(catalog, icons)
+    path = settings.catalog if settings.catalog is not None else shipped_catalog_path()
     renderer = _renderer_version() if settings.png else ""  # only in PNG keys
-    made = _make(chosen, settings, renderer, _read_cache(settings.out))
+    cache = _read_cache(settings.out)
+    if icons is None:  # every icon: symbols are made while the catalogue is still being read
+        chosen: list[Icon] = []
+        made = _make(_collected(read_icons(path), chosen), settings, renderer, cache)
+        catalog = Catalog(chosen, path)
+    else:
+        catalog = load_catalog(path)
+        chosen = _choose(catalog, icons)
+        made = _make(chosen, settings, renderer, cache)
     symbols = {
         icon.name: Symbol(icon.name, one.markup) for icon, one in zip(chosen, made, strict=True)
     }
@@ -178,55 +185,81 @@ class _Made(NamedTuple):
 
 
 def _make(
-    icons: list[Icon], settings: Settings, renderer: str, cache: Mapping[str, str]
+    icons: Iterable[Icon], settings: Settings, renderer: str, cache: Mapping[str, str]
 ) -> list[_Made]:
     """Every icon's symbol (from the cache when its bytes and the limits they were read
     within are unchanged), manifest line and gallery item. Shared over ``jobs``
-    processes once there are ``PARALLEL_SYMBOLS`` icons."""
+    processes once ``PARALLEL_SYMBOLS`` icons have come from ``icons``."""
     limits = settings.limits
     context = f"{__version__}\0{limits!r}"
     colours = colours_shown(list(settings.colours)) if settings.png and settings.sizes else None
 
-    def make(share: Sequence[Icon]) -> list[tuple[Any, ...]]:  # marshallable: no _Made
+    def make(share: Sequence[tuple[Any, ...]]) -> list[tuple[Any, ...]]:  # no _Made: marshal
         # Read the chunk, then make its symbols: measured ~15 % faster over lucide than
         # reading each file just before its symbol (each loop stays warm in the caches).
         made: list[tuple[str, bytes]] = []
-        for icon, data in [(icon, _read(icon, limits.max_bytes)) for icon in share]:
-            key = _sha(icon.name, data, context)
+        for fields, data in [(fields, _read(fields[1], limits.max_bytes)) for fields in share]:
+            name, path = fields[:2]
+            key = _sha(name, data, context)
             cached = cache.get(key)
             if cached is None:
-                made.append((key, make_symbol(icon.name, data, icon.path, limits).markup))
+                made.append((key, make_symbol(name, data, path, limits).markup))
             else:
                 made.append((key, cached.encode()))
         # Then their manifest lines and gallery items, in a loop of their own: made in
         # the same loop as the symbols, they saved nothing over lucide (caches again).
         results: list[tuple[str, bytes, list[tuple[str, int, str]], str, str]] = []
-        for icon, (key, markup) in zip(share, made, strict=True):
+        for fields, (key, markup) in zip(share, made, strict=True):
+            name = fields[0]
             digest = hashlib.sha256(markup).hexdigest()
-            pngs = list(_pngs(icon.name, digest, settings, renderer))
-            entry = _entry(icon, digest, {name: path for name, path, _, _ in pngs})
-            line = f"{json.dumps(icon.name)}: {_JSON.encode(entry)}"
-            item = gallery_item(icon.name, entry, colours)
+            pngs = list(_pngs(name, digest, settings, renderer))
+            entry = _entry(fields, digest, {key: path for key, path, _, _ in pngs})
+            line = f"{json.dumps(name)}: {_JSON.encode(entry)}"
+            item = gallery_item(name, entry, colours)
             results.append((key, markup, [png[1:] for png in pngs], line, item))
         return results
 
-    jobs = _jobs(settings) if len(icons) >= PARALLEL_SYMBOLS else 1
-    return [_Made(*one) for one in shared_out(make, icons, jobs, chunk=SYMBOL_CHUNK)]
+    jobs = _jobs(settings)
+    fields = map(_fields, icons)
+    made = shared_out(make, fields, jobs, chunk=SYMBOL_CHUNK, fork_at=PARALLEL_SYMBOLS)
+    return [_Made(*one) for one in made]
+
+
+def _fields(icon: Icon) -> tuple[Any, ...]:
+    """What ``_make`` needs of ``icon``, marshallable: it may go to a forked process."""
+    return (
+        icon.name,
+        str(icon.path),
+        icon.title,
+        icon.description,
+        icon.aliases,
+        icon.tags,
+        icon.fixed_colours,
+        icon.animated,
+    )
+
+
+def _collected(icons: Iterable[Icon], into: list[Icon]) -> Iterator[Icon]:
+    """``icons``, each also added to ``into`` as it goes by."""
+    for icon in icons:
+        into.append(icon)
+        yield icon
 
 
 _JSON = json.JSONEncoder(ensure_ascii=False)  # one encoder for every line: cheaper than dumps
 
 
-def _entry(icon: Icon, digest: str, png: dict[str, str]) -> dict[str, Any]:
+def _entry(fields: tuple[Any, ...], digest: str, png: dict[str, str]) -> dict[str, Any]:
+    name, _, title, description, aliases, tags, fixed_colours, animated = fields
     return {
-        "title": icon.title,
-        "description": icon.description,
-        "aliases": list(icon.aliases),
-        "tags": list(icon.tags),
-        "symbol": icon.name,
+        "title": title,
+        "description": description,
+        "aliases": list(aliases),
+        "tags": list(tags),
+        "symbol": name,
         "hash": digest,
-        "fixed_colours": icon.fixed_colours,
-        "animated": icon.animated,
+        "fixed_colours": fixed_colours,
+        "animated": animated,
         "png": png,
     }
 
@@ -247,13 +280,13 @@ def _pngs(
                 yield f"{size}@{scale}x-{colour_name}", path, pixels, colour
 
 
-def _read(icon: Icon, limit: int) -> bytes:
+def _read(path: str, limit: int) -> bytes:
     """The artwork's bytes, refused as soon as there are more than ``limit``. Read with
     bare ``os`` calls: half the time of ``open().read()``, which shows over thousands."""
     chunks: list[bytes] = []
     left = limit + 1
     try:
-        descriptor = os.open(icon.path, os.O_RDONLY)
+        descriptor = os.open(path, os.O_RDONLY)
         try:
             while left > 0 and (chunk := os.read(descriptor, min(left, 65536))):
                 chunks.append(chunk)
@@ -261,9 +294,9 @@ def _read(icon: Icon, limit: int) -> bytes:
         finally:
             os.close(descriptor)
     except OSError as error:
-        raise BuildError(f"{icon.path}: cannot read: {error.strerror or error}") from None
+        raise BuildError(f"{path}: cannot read: {error.strerror or error}") from None
     if left <= 0:
-        raise UnsafeSVGError(icon.path, f"more than {limit} bytes, over the limit")
+        raise UnsafeSVGError(path, f"more than {limit} bytes, over the limit")
     return b"".join(chunks)
 
 

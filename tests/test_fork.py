@@ -139,3 +139,62 @@ def test_with_other_threads_running_everything_stays_in_this_process() -> None:
         print(json.dumps({"pids": sorted(set(pids)), "me": os.getpid()}))
     """)
     assert got["pids"] == [got["me"]]
+
+
+def test_children_start_while_items_are_still_coming() -> None:
+    got = run("""
+        import time
+        parent = os.getpid()
+        produced = []
+        def slowly():
+            for item in range(60):
+                time.sleep(0.005)
+                yield item
+            produced.append(time.monotonic())
+        def work(share):
+            return [(item, os.getpid(), time.monotonic()) for item in share]
+        results = shared_out(work, slowly(), 2, chunk=5, fork_at=10)
+        early = [r for r in results if r[1] != parent and r[2] < produced[0]]
+        print(json.dumps({"items": [r[0] for r in results], "early": len(early),
+                          "clean": no_children_left()}))
+    """)
+    assert got["items"] == list(range(60))
+    assert got["early"] >= 10  # the child worked on chunks before the last item came
+    assert got["clean"]
+
+
+def test_with_the_children_far_behind_this_process_helps_as_items_come() -> None:
+    got = run("""
+        import time
+        parent = os.getpid()
+        state = {"producing": True}
+        def many():
+            yield from range(20_000)  # more chunk numbers than the pipe holds
+            state["producing"] = False
+        def work(share):
+            if os.getpid() != parent and share[0] == 0:
+                time.sleep(0.5)  # the child is busy while every number is offered
+            return [(item, os.getpid() == parent and state["producing"]) for item in share]
+        results = shared_out(work, many(), 2, chunk=1)
+        print(json.dumps({"items": [r[0] for r in results] == list(range(20_000)),
+                          "helped": sum(r[1] for r in results), "clean": no_children_left()}))
+    """)
+    assert got["items"]
+    assert got["helped"] > 0
+    assert got["clean"]
+
+
+def test_an_error_from_the_items_stops_the_children_and_is_raised() -> None:
+    got = run("""
+        def broken():
+            yield from range(100)
+            raise LookupError("the catalogue is bad")
+        try:
+            shared_out(lambda share: list(share), broken(), 3, chunk=10)
+            error = None
+        except LookupError as raised:
+            error = str(raised)
+        print(json.dumps({"error": error, "clean": no_children_left()}))
+    """)
+    assert got["error"] == "the catalogue is bad"
+    assert got["clean"]
