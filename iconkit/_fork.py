@@ -54,7 +54,10 @@ def shared_out(
                 and len(chunks) * chunk >= fork_at
                 and _can_fork()
             ):
-                crew = _Crew(work, chunks, processes - 1)
+                try:
+                    crew = _Crew(work, chunks, processes - 1)
+                except OSError:  # no temporary file, pipe or process to be had: all here
+                    processes = 1
         if crew is None:
             return [result for part in chunks for result in work(part)]
         done = crew.finish()
@@ -89,17 +92,21 @@ class _Crew:
 
     def __init__(self, work: Work[T], chunks: list[Sequence[T]], children: int) -> None:
         self.work, self.chunks = work, chunks
-        self.claims, self.numbers = os.pipe()  # chunk numbers, free to take
-        os.set_blocking(self.numbers, False)  # when the pipe is full, this process helps
         # Chunks made after the fork, for the children to read; closed by close().
         self.store = tempfile.TemporaryFile()  # noqa: SIM115
+        self.claims, self.numbers = os.pipe()  # chunk numbers, free to take
+        os.set_blocking(self.numbers, False)  # when the pipe is full, this process helps
         self.done: dict[int, list[Any]] = {}
         self.failed = False
         self.children: list[tuple[int, int]] = []  # pid, the pipe its results come through
         for number in range(len(chunks)):
             self.offer(number, store=False)  # inherited: nothing to store
-        for _ in range(children):
-            self.children.append(self.fork())
+        try:
+            for _ in range(children):
+                self.children.append(self.fork())
+        except OSError:  # no more processes or pipes: stop those started, then say so
+            self.close()
+            raise
 
     def offer(self, number: int, *, store: bool = True) -> None:
         """Make chunk ``number`` free to take (stored first for the children to read)."""
@@ -156,7 +163,12 @@ class _Crew:
     def fork(self) -> tuple[int, int]:
         """Start a child doing the chunks it takes; its pid and the pipe of its results."""
         read, write = os.pipe()
-        pid = os.fork()
+        try:
+            pid = os.fork()
+        except OSError:
+            os.close(read)
+            os.close(write)
+            raise
         if pid:
             os.close(write)
             return pid, read

@@ -198,3 +198,14 @@ def test_an_error_from_the_items_stops_the_children_and_is_raised() -> None:
     """)
     assert got["error"] == "the catalogue is bad"
     assert got["clean"]
+
+
+def test_without_a_temporary_file_everything_stays_in_this_process() -> None:
+    got = run("""
+        import tempfile
+        tempfile.tempdir = "/nonexistent/iconkit-test"  # later chunks cannot be stored
+        pids = shared_out(lambda share: [os.getpid() for _ in share], list(range(300)), 2)
+        print(json.dumps({"pids": sorted(set(pids)), "me": os.getpid(), "count": len(pids),
+                          "clean": no_children_left()}))
+    """)
+    assert got["pids"] == [got["me"]] and got["count"] == 300 and got["clean"]
