@@ -215,7 +215,7 @@ def _make(
             name = fields[0]
             digest = hashlib.sha256(markup).hexdigest()
             pngs = list(_pngs(name, digest, settings, renderer))
-            entry = _entry(fields, digest, {key: path for key, path, _, _ in pngs})
+            entry = _entry(fields, digest, {label: path for label, path, _, _ in pngs})
             line = f"{json.dumps(name)}: {_JSON.encode(entry)}"
             item = gallery_item(name, entry, colours)
             results.append((key, markup, [png[1:] for png in pngs], line, item))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -287,12 +288,13 @@ def run() -> None:
     """Console-script entry point."""
     try:
         code = main()
-        sys.stdout.flush()
-        sys.stderr.flush()
     except BrokenPipeError:  # `iconkit list | head`
         code = 0
     except KeyboardInterrupt:
         code = 130
+    with contextlib.suppress(BrokenPipeError):  # os._exit below would lose what is buffered
+        sys.stdout.flush()
+        sys.stderr.flush()
     # Every file is closed and the streams are flushed: leave without freeing the
     # build's objects one by one (5 ms of a large build), as mypy's hard_exit does.
     os._exit(code)

@@ -386,8 +386,3 @@ def test_icons_are_given_as_they_are_read_and_problems_come_at_the_end(write_cat
         load_catalog(path)
     assert str(raised.value) == str(loaded.value)
     assert [p.line for p in raised.value.problems] == [8, 10]  # "title: 3", entry "four"
-
-
-def test_read_icons_gives_what_load_catalog_holds() -> None:
-    catalog = load_catalog()
-    assert list(read_icons(catalog.path)) == list(catalog)

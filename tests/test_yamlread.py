@@ -111,16 +111,20 @@ def lines(data: Any, node: Any) -> list[tuple[int, int]]:
     return found
 
 
+def dumped(data: Any, flow: bool | None) -> str:
+    writer = YAML(typ="safe")
+    writer.default_flow_style = flow
+    stream = io.StringIO()
+    writer.dump(data, stream)
+    return stream.getvalue()
+
+
 @settings(max_examples=100, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=documents, flow=st.sampled_from([None, False, True]))
 def test_any_dumped_data_reads_as_ruamel_reads_it(
     parser: str, data: Any, flow: bool | None
 ) -> None:
-    writer = YAML(typ="safe")
-    writer.default_flow_style = flow
-    stream = io.StringIO()
-    writer.dump(data, stream)
-    text = stream.getvalue()
+    text = dumped(data, flow)
     ours = read_yaml(text, HERE)
     assert plain(ours) == YAML(typ="safe", pure=True).load(text) == data
     found = lines(ours, YAML(typ="safe", pure=True).compose(text))
@@ -132,11 +136,7 @@ def test_any_dumped_data_reads_as_ruamel_reads_it(
 def test_entries_read_one_by_one_are_the_document_s_in_order(
     parser: str, data: Any, flow: bool | None, merge: bool
 ) -> None:
-    writer = YAML(typ="safe")
-    writer.default_flow_style = flow
-    stream = io.StringIO()
-    writer.dump(data, stream)
-    text = stream.getvalue()
+    text = dumped(data, flow)
     if merge and data and isinstance(data, dict) and not text.startswith("{"):
         # A merge's entries come after the rest; keys the data also has are errors (same).
         text = f"base: &base {{merged: 1, x: 2}}\n{text}<<: *base\n"
