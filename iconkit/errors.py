@@ -81,6 +81,14 @@ class IconArgumentError(IconkitError, ValueError):
     """A template passed ``icon()`` an argument it cannot render safely."""
 
 
+class ScanError(IconkitError):
+    """Templates that use icons the catalogue does not have, or that cannot be parsed."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = tuple(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
 class UsageError(IconkitError):
     """Command-line arguments that do not fit together."""
 

@@ -15,9 +15,10 @@ from urllib.parse import quote as percent_encode
 
 from lxml import etree
 
+from iconkit._html import quote
 from iconkit._shipped import package_bytes
 from iconkit.catalog import Catalog
-from iconkit.markup import SYMBOL_PREFIX, quote
+from iconkit.markup import SYMBOL_PREFIX
 from iconkit.safesvg import Limits, parse_svg, prefix_ids
 from iconkit.sprite import build_sprite
 

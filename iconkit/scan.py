@@ -17,7 +17,7 @@ from pathlib import Path
 from jinja2 import Environment, TemplateSyntaxError, nodes
 
 from iconkit.catalog import Catalog
-from iconkit.errors import IconkitError, Problem
+from iconkit.errors import Problem, ScanError
 
 __all__ = ["ICON_FUNCTIONS", "ScanError", "ScanReport", "Use", "scan_templates"]
 
@@ -26,14 +26,6 @@ TEMPLATE_SUFFIXES = frozenset({".html", ".htm", ".jinja", ".jinja2", ".j2", ".xm
 _ENVIRONMENT = Environment(
     extensions=["jinja2.ext.i18n", "jinja2.ext.loopcontrols", "jinja2.ext.do"]
 )
-
-
-class ScanError(IconkitError):
-    """Templates that use icons the catalogue does not have (or cannot be parsed)."""
-
-    def __init__(self, problems: Sequence[Problem]) -> None:
-        self.problems = tuple(problems)
-        super().__init__("\n".join(str(p) for p in self.problems))
 
 
 @dataclass(frozen=True)

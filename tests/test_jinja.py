@@ -19,11 +19,11 @@ from lxml import etree
 from lxml import html as lxml_html
 
 import iconkit
+from iconkit._html import clean_text
 from iconkit.catalog import Catalog, load_catalog
 from iconkit.errors import ManifestError, UnknownIconError
 from iconkit.inline import stylesheet
 from iconkit.jinja import IconkitExtension, install, renderer_for
-from iconkit.markup import clean_text
 
 from .conftest import ROOT
 from .templating import (  # noqa: F401
