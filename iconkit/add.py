@@ -9,12 +9,10 @@ if anything fails, ``catalog.yaml`` and ``svg/`` are left exactly as they were.
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import io
 import os
 import re
-import sys
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -25,8 +23,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from iconkit.catalog import NAME_PATTERN, Catalog, load_catalog
-from iconkit.config import load_settings
-from iconkit.errors import AddError, CatalogError, IconkitError, UsageError
+from iconkit.errors import AddError, CatalogError, IconkitError
 from iconkit.normalise import clean_svg
 from iconkit.safesvg import DEFAULT_LIMITS, Limits
 from iconkit.words import description_issues, title_issues
@@ -116,7 +113,7 @@ def add_icons(
         target = catalog_path.parent / "svg" / f"{icon.name}.svg"
         result.files[icon.name] = target
         if target.exists():
-            problems.append(f"{icon.source}: {_shown(target, catalog_path)} already exists")
+            problems.append(f"{icon.source}: {shown(target, catalog_path)} already exists")
     if problems:
         raise AddError("\n".join(problems))
     result.entries = render_entries(icons)
@@ -139,7 +136,8 @@ def _read(source: Path, limits: Limits) -> bytes:
         raise AddError(f"{source}: cannot read: {error.strerror or error}") from None
 
 
-def _shown(path: Path, catalog_path: Path) -> str:
+def shown(path: Path, catalog_path: Path) -> str:
+    """``path`` relative to the catalogue's folder where it is inside it."""
     try:
         return path.relative_to(catalog_path.parent).as_posix()
     except ValueError:
@@ -267,7 +265,7 @@ def _commit(catalog_path: Path, original: bytes, text: bytes, files: dict[Path, 
             raise AddError(f"{catalog_path}: changed while adding; run `iconkit add` again")
         for temporary, target in staged[:-1]:
             if target.exists():
-                raise AddError(f"{_shown(target, catalog_path)} appeared while adding")
+                raise AddError(f"{shown(target, catalog_path)} appeared while adding")
             os.replace(temporary, target)
             placed.append(target)
         os.replace(staged_catalog, catalog_path)
@@ -299,94 +297,3 @@ def _stage(target: Path, data: bytes) -> Path:
     else:
         os.chmod(name, 0o644)
     return Path(name)
-
-
-def icons_from_arguments(
-    files: Sequence[str],
-    *,
-    names: Sequence[str] | None,
-    titles: Sequence[str] | None,
-    descriptions: Sequence[str] | None,
-    aliases: Sequence[str] | None,
-    tags: Sequence[str] | None,
-    fixed_colours: bool,
-) -> list[NewIcon]:
-    """Pair each FILE with its ``--name``/``--title``/``--description`` by position."""
-    count = len(files)
-    for option, values, required in (
-        ("--description", descriptions, True),
-        ("--name", names, False),
-        ("--title", titles, False),
-    ):
-        given = len(values or [])
-        if (required or given) and given != count:
-            raise UsageError(
-                f"{option} given {given} time(s) for {count} file(s): give it once per file, "
-                "in the same order as the files"
-            )
-    if aliases and count > 1:
-        raise UsageError("--alias works with one file at a time: an alias names one icon")
-    return [
-        NewIcon.from_file(
-            Path(file),
-            (descriptions or [])[index],
-            name=names[index] if names else None,
-            title=titles[index] if titles else None,
-            aliases=tuple(aliases or ()),
-            tags=tuple(tags or ()),
-            fixed_colours=fixed_colours,
-        )
-        for index, file in enumerate(files)
-    ]
-
-
-def configured_catalog(given: str | None) -> Path | None:
-    """``--catalog``, else ``[tool.iconkit] catalog``, else ``catalog.yaml`` here, else None."""
-    if given:
-        return Path(given)
-    configured = load_settings().catalog
-    if configured is not None:
-        return configured
-    here = Path("catalog.yaml")
-    return here if here.is_file() else None
-
-
-def default_catalog(given: str | None) -> Path:
-    """The catalogue to add to; ``add`` never writes into the set installed with iconkit."""
-    path = configured_catalog(given)
-    if path is None:
-        raise UsageError("no catalog.yaml in this folder: run where it is, or pass --catalog PATH")
-    return path
-
-
-def run(args: argparse.Namespace) -> int:
-    """``iconkit add``: print what was added (or would be); errors raise ``AddError``."""
-    from iconkit.lint import check_new_artwork
-
-    icons = icons_from_arguments(
-        args.files,
-        names=args.name,
-        titles=args.title,
-        descriptions=args.description,
-        aliases=args.alias,
-        tags=args.tag,
-        fixed_colours=args.fixed_colours,
-    )
-    catalog_path = default_catalog(args.catalog)
-    added = add_icons(
-        catalog_path,
-        icons,
-        dry_run=args.dry_run,
-        fix=args.fix,
-        limits=load_settings().limits,
-        check=check_new_artwork,
-    )
-    for finding in added.findings:
-        print(f"warning: {finding}", file=sys.stderr)
-    verb = "would add" if args.dry_run else "added"
-    for icon in added.icons:
-        target = _shown(added.files[icon.name], catalog_path)
-        print(f"{verb} {icon.name}: {icon.title} ({target})")
-    if args.dry_run:
-        print(f"\nentries for {catalog_path}:\n\n{added.entries}", end="")
-    return 0

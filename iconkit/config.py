@@ -12,7 +12,7 @@ from typing import Any
 from iconkit.errors import ConfigError
 from iconkit.safesvg import DEFAULT_LIMITS, Limits
 
-__all__ = ["DEFAULT_COLOURS", "Settings", "load_settings"]
+__all__ = ["DEFAULT_COLOURS", "Settings", "load_settings", "project_catalog"]
 
 DEFAULT_COLOURS: Mapping[str, str] = {"dark": "#1f2328", "light": "#f6f8fa"}
 _COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}){1,2}")
@@ -56,6 +56,17 @@ def load_settings(project: Path | None = None, **flags: Any) -> Settings:
     if "jobs" in given and (not isinstance(given["jobs"], int) or given["jobs"] < 1):
         raise ConfigError(f"--jobs must be a whole number of at least 1, not {given['jobs']!r}")
     return replace(settings, **given)
+
+
+def project_catalog(given: str | Path | None) -> Path | None:
+    """``given``, else ``[tool.iconkit] catalog``, else ``./catalog.yaml``; else ``None``."""
+    if given:
+        return Path(given)
+    configured = load_settings().catalog
+    if configured is not None:
+        return configured
+    here = Path("catalog.yaml")
+    return here if here.is_file() else None
 
 
 def _from_pyproject(path: Path) -> Settings:

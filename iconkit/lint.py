@@ -7,11 +7,8 @@ forbidden content removed, corrected words) and reports each one.
 
 from __future__ import annotations
 
-import argparse
 import hashlib
-import json
 import os
-import sys
 import tempfile
 from collections import Counter
 from collections.abc import Iterable
@@ -22,11 +19,9 @@ from typing import Any
 from lxml import etree
 from ruamel.yaml import YAML
 
-from iconkit._shipped import shipped_catalog_path
 from iconkit._yamledit import load as load_yaml
 from iconkit._yamledit import replace_scalar
 from iconkit.catalog import Catalog, Icon, load_catalog
-from iconkit.config import load_settings
 from iconkit.errors import CatalogError, IconkitError
 from iconkit.normalise import clean_svg, colours, viewbox
 from iconkit.safesvg import DEFAULT_LIMITS, SVG_NS, Limits, forbidden, parse_svg, read_svg
@@ -438,27 +433,3 @@ def check_new_artwork(icon: Any, svg: bytes) -> list[str]:
     root = etree.fromstring(svg)
     drawn = etree.fromstring(clean_svg(svg, icon.source, fixed_colours=True).svg)
     return [message for _, message in artwork_errors(drawn, root, not icon.fixed_colours)]
-
-
-def default_catalog(given: str | None) -> Path:
-    """``--catalog``, ``[tool.iconkit] catalog`` or ``catalog.yaml`` here; else the shipped one."""
-    from iconkit.add import configured_catalog
-
-    return configured_catalog(given) or shipped_catalog_path()
-
-
-def run(args: argparse.Namespace) -> int:
-    """``iconkit lint``: print findings; 1 when any error remains, else 0."""
-    limits = load_settings().limits
-    report = lint(default_catalog(args.catalog), LintSettings(limits=limits), fix=args.fix)
-    everything = [*report.fixed, *report.findings]
-    if args.format == "json":
-        print(json.dumps([f.as_dict() for f in everything], indent=2))
-    else:
-        for finding in everything:
-            print(finding)
-        errors = sum(f.level == ERROR for f in report.findings)
-        warnings = sum(f.level == WARNING for f in report.findings)
-        fixed = f", {len(report.fixed)} fixed" if report.fixed else ""
-        print(f"{errors} error(s), {warnings} warning(s){fixed}", file=sys.stderr)
-    return 1 if report.failed else 0

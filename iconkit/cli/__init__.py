@@ -1,0 +1,78 @@
+"""The ``iconkit`` command line: parse arguments, print results, choose exit codes.
+
+The library returns results and raises ``IconkitError``; only this package prints.
+Each error becomes ``error: path:line: problem`` lines and the error's exit code
+(1, or 2 for usage); ``main(argv)`` returns the code, ``run()`` exits with it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import sys
+from collections.abc import Sequence
+
+from iconkit._version import __version__
+from iconkit.cli import _add, _browse, _build, _lint
+from iconkit.cli._common import Handler
+from iconkit.errors import IconkitError
+
+__all__ = ["build_parser", "main", "run"]
+
+
+def _add_catalog_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--catalog",
+        metavar="PATH",
+        help="catalogue file (default: the catalogue shipped with iconkit)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every command."""
+    parser = argparse.ArgumentParser(
+        prog="iconkit",
+        description="Accessible SVG icons from one YAML catalogue.",
+    )
+    parser.add_argument("--version", action="version", version=f"iconkit {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    def command(name: str, handler: Handler, summary: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=summary, description=summary)
+        sub.set_defaults(handler=handler)
+        _add_catalog_option(sub)
+        return sub
+
+    for module in (_browse, _build, _add, _lint):
+        module.register(command)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code (1 for errors, 2 for usage)."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:
+        return exit_.code if isinstance(exit_.code, int) else 2
+    try:
+        code: int = args.handler(args)
+    except IconkitError as error:
+        for line in str(error).splitlines():
+            print(f"error: {line}", file=sys.stderr)
+        return error.exit_code
+    return code
+
+
+def run() -> None:
+    """Console-script entry point."""
+    try:
+        code = main()
+    except BrokenPipeError:  # `iconkit list | head`
+        code = 0
+    except KeyboardInterrupt:
+        code = 130
+    with contextlib.suppress(BrokenPipeError):
+        sys.stdout.flush()
+        sys.stderr.flush()
+    sys.exit(code)

@@ -1,0 +1,40 @@
+"""``iconkit lint``: prints the findings; exit 1 when any error remains."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from iconkit.cli._common import AddCommand, add_format_option
+
+
+def cmd_lint(args: argparse.Namespace) -> int:
+    """Check the catalogue's artwork and words."""
+    from iconkit._shipped import shipped_catalog_path
+    from iconkit.config import load_settings, project_catalog
+    from iconkit.lint import ERROR, WARNING, LintSettings, lint
+
+    catalog_path = project_catalog(args.catalog) or shipped_catalog_path()
+    limits = load_settings().limits
+    report = lint(catalog_path, LintSettings(limits=limits), fix=args.fix)
+    everything = [*report.fixed, *report.findings]
+    if args.format == "json":
+        print(json.dumps([f.as_dict() for f in everything], indent=2))
+    else:
+        for finding in everything:
+            print(finding)
+        errors = sum(f.level == ERROR for f in report.findings)
+        warnings = sum(f.level == WARNING for f in report.findings)
+        fixed = f", {len(report.fixed)} fixed" if report.fixed else ""
+        print(f"{errors} error(s), {warnings} warning(s){fixed}", file=sys.stderr)
+    return 1 if report.failed else 0
+
+
+def register(command: AddCommand) -> None:
+    """Add ``lint``."""
+    parser = command("lint", cmd_lint, "Check the catalogue's artwork and words.")
+    add_format_option(parser)
+    parser.add_argument(
+        "--fix", action="store_true", help="apply the safe fixes and say what changed"
+    )
