@@ -50,7 +50,7 @@ from pathlib import Path
 import iconkit.build
 from iconkit.build import build
 from iconkit.catalog import load_catalog
-from iconkit.config import Settings
+from iconkit.settings import Settings
 a = json.loads(sys.argv[1])
 if a.get("preload"):  # time the build alone: the catalogue is loaded before the clock starts
     catalog = load_catalog(a["catalog"])

@@ -42,7 +42,7 @@ from markupsafe import Markup
 
 import iconkit
 from iconkit.build import build
-from iconkit.config import Settings
+from iconkit.settings import Settings
 
 CALLS = 1000
 ICONS = [  # (iconkit, heroicons, lucide, label)

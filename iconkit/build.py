@@ -25,9 +25,9 @@ from iconkit import __version__
 from iconkit._fork import shared_out
 from iconkit._shipped import package_bytes, shipped_catalog_path
 from iconkit.catalog import Catalog, Icon, load_catalog, read_icons
-from iconkit.config import Settings
 from iconkit.errors import BuildError, ManifestError, UnsafeSVGError
 from iconkit.gallery import colours_shown, gallery_item, gallery_page
+from iconkit.settings import Settings
 from iconkit.sprite import Symbol, assemble, make_symbol
 
 __all__ = ["BuildResult", "Plan", "build", "check", "load_manifest", "plan"]

@@ -19,6 +19,7 @@ from typing import Any
 from lxml import etree
 from ruamel.yaml import YAML
 
+from iconkit._paths import shown as _shown
 from iconkit._yamledit import load as load_yaml
 from iconkit._yamledit import replace_scalar
 from iconkit.catalog import Catalog, Icon, load_catalog
@@ -87,15 +88,6 @@ def lint(
         report.fixed = _apply_fixes(catalog_path, settings)
     report.findings = _findings(catalog_path, settings)
     return report
-
-
-def _shown(path: Path | str) -> str:
-    """``path`` relative to the working folder when it is inside it, else as given."""
-    path = Path(path)
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except (ValueError, OSError):
-        return str(path)
 
 
 def _findings(catalog_path: Path, settings: LintSettings) -> list[Finding]:

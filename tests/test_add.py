@@ -125,12 +125,13 @@ def test_usage_mistakes_exit_2(
     assert snapshot(small.parent) == before
 
 
-def test_add_without_a_catalogue_here_is_a_usage_error(
+def test_add_without_a_catalogue_of_ones_own_says_to_run_init(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    assert main(["add", "x.svg", "--description", "A mark."]) == 2
-    assert "no catalog.yaml in this folder" in capsys.readouterr().err
+    assert main(["add", "x.svg", "--description", "A mark."]) == 1  # as a missing catalogue is
+    assert "run `iconkit init`" in capsys.readouterr().err
+    assert main(["list", "--catalog", "missing.yaml"]) == 1
 
 
 def test_dry_run_writes_nothing_and_shows_the_entries(

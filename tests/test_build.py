@@ -17,9 +17,9 @@ from PIL import Image
 from iconkit import __version__, load_catalog
 from iconkit.build import build, check, css_bytes, load_manifest
 from iconkit.cli import main
-from iconkit.config import Settings
 from iconkit.errors import BuildError, ManifestError, UnsafeSVGError
 from iconkit.safesvg import Limits
+from iconkit.settings import Settings
 
 from .conftest import FIXTURES, ROOT
 
@@ -352,7 +352,7 @@ def test_docs_python_examples_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
 
 
 def test_docs_toml_example_is_read_by_the_settings_loader(tmp_path: Path) -> None:
-    from iconkit.config import load_settings
+    from iconkit.settings import load_settings
 
     (tmp_path / "pyproject.toml").write_text(blocks("toml")[0])
     settings = load_settings(tmp_path)
@@ -362,7 +362,7 @@ def test_docs_toml_example_is_read_by_the_settings_loader(tmp_path: Path) -> Non
 def test_docs_settings_table_matches_the_code() -> None:
     import re
 
-    from iconkit.config import _KEYS
+    from iconkit.settings import _KEYS
 
     table = DOC.split("## Settings")[1].split("\n## ")[0]
     rows = re.findall(r"^\| `([a-z-]+)` \|([^|]*)\|([^|]*)\|", table, re.MULTILINE)

@@ -15,8 +15,8 @@ from lxml import etree, html
 
 from iconkit import install, load_catalog
 from iconkit.build import build, load_manifest, plan
-from iconkit.config import Settings
 from iconkit.gallery import render_gallery
+from iconkit.settings import Settings
 
 CATALOG = load_catalog()
 

@@ -14,18 +14,10 @@ from collections.abc import Sequence
 
 from iconkit._version import __version__
 from iconkit.cli import _add, _browse, _build, _lint
-from iconkit.cli._common import Handler
+from iconkit.cli._common import RULE, Handler, add_project_options
 from iconkit.errors import IconkitError
 
 __all__ = ["build_parser", "main", "run"]
-
-
-def _add_catalog_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--catalog",
-        metavar="PATH",
-        help="catalogue file (default: the catalogue shipped with iconkit)",
-    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -33,14 +25,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="iconkit",
         description="Accessible SVG icons from one YAML catalogue.",
+        epilog=RULE,
     )
     parser.add_argument("--version", action="version", version=f"iconkit {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     def command(name: str, handler: Handler, summary: str) -> argparse.ArgumentParser:
-        sub = commands.add_parser(name, help=summary, description=summary)
+        sub = commands.add_parser(name, help=summary, description=summary, epilog=RULE)
         sub.set_defaults(handler=handler)
-        _add_catalog_option(sub)
+        add_project_options(sub)
         return sub
 
     for module in (_browse, _build, _add, _lint):

@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from iconkit.cli._common import AddCommand
-from iconkit.errors import UsageError
+from iconkit.cli._common import AddCommand, project_settings
+from iconkit.errors import ConfigError, UsageError
 
 if TYPE_CHECKING:
     from iconkit.add import NewIcon
@@ -59,7 +59,6 @@ def icons_from_arguments(
 def cmd_add(args: argparse.Namespace) -> int:
     """Clean SVG files and add them to the catalogue; print what was added (or would be)."""
     from iconkit.add import add_icons, shown
-    from iconkit.config import load_settings, project_catalog
     from iconkit.lint import check_new_artwork
 
     icons = icons_from_arguments(
@@ -71,15 +70,19 @@ def cmd_add(args: argparse.Namespace) -> int:
         tags=args.tag,
         fixed_colours=args.fixed_colours,
     )
-    catalog_path = project_catalog(args.catalog)
-    if catalog_path is None:
-        raise UsageError("no catalog.yaml in this folder: run where it is, or pass --catalog PATH")
+    settings = project_settings(args)
+    if settings.catalog is None:
+        raise ConfigError(
+            "no catalogue of your own here (no pyproject.toml with [tool.iconkit], no "
+            "catalog.yaml): run `iconkit init`, or pass --catalog PATH"
+        )
+    catalog_path = settings.catalog
     added = add_icons(
         catalog_path,
         icons,
         dry_run=args.dry_run,
         fix=args.fix,
-        limits=load_settings().limits,
+        limits=settings.limits,
         check=check_new_artwork,
     )
     for finding in added.findings:

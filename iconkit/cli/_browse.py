@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from iconkit.catalog import Catalog, Icon, load_catalog
-from iconkit.cli._common import AddCommand, add_format_option
+from iconkit.cli._common import AddCommand, add_format_option, project_settings
 
 
 def template_call(icon: Icon) -> str:
@@ -50,14 +50,14 @@ def _print_icons(icons: Sequence[Icon], catalog: Catalog, output_format: str) ->
 
 def cmd_list(args: argparse.Namespace) -> int:
     """Print every icon of the catalogue, in catalogue order."""
-    catalog = load_catalog(args.catalog)
+    catalog = load_catalog(project_settings(args, announce=True).catalog_path)
     _print_icons(list(catalog), catalog, args.format)
     return 0
 
 
 def cmd_show(args: argparse.Namespace) -> int:
     """Print one icon's words, file and the template call to copy."""
-    catalog = load_catalog(args.catalog)
+    catalog = load_catalog(project_settings(args).catalog_path)
     icon = catalog.resolve(args.name)
     if args.format == "json":
         print(json.dumps(_icon_record(icon, catalog), indent=2))
@@ -76,7 +76,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def cmd_search(args: argparse.Namespace) -> int:
     """Print the icons whose words match; exit 1 when none does."""
-    catalog = load_catalog(args.catalog)
+    catalog = load_catalog(project_settings(args).catalog_path)
     text = " ".join(args.text)
     found = catalog.search(text)
     if not found:

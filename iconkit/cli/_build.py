@@ -8,17 +8,16 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from iconkit.catalog import load_catalog
-from iconkit.cli._common import AddCommand, positive
+from iconkit.cli._common import AddCommand, positive, project_settings
 
 
 def cmd_build(args: argparse.Namespace) -> int:
     """Build the sprite, PNGs, CSS, gallery and manifest; with --check, only compare."""
     from iconkit.build import build, check, terminal
-    from iconkit.config import load_settings
 
     png = False if args.no_png else None
-    settings = load_settings(catalog=args.catalog, out=args.out, jobs=args.jobs, png=png)
-    only = _used_icons(args.only_used, settings.catalog) if args.only_used else None
+    settings = project_settings(args, announce=True, out=args.out, jobs=args.jobs, png=png)
+    only = _used_icons(args.only_used, settings.catalog_path) if args.only_used else None
     if args.check:
         problems = check(settings, only)
         for problem in problems:
@@ -40,7 +39,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
-def _used_icons(folders: Sequence[str], catalog: Path | None) -> list[str]:
+def _used_icons(folders: Sequence[str], catalog: Path) -> list[str]:
     from iconkit.scan import scan_templates
 
     report = scan_templates([Path(f) for f in folders], load_catalog(catalog))
@@ -52,7 +51,8 @@ def cmd_scan(args: argparse.Namespace) -> int:
     """List the icons that templates use; exit 1 on unknown names."""
     from iconkit.scan import scan_templates
 
-    report = scan_templates([Path(f) for f in args.folders], load_catalog(args.catalog))
+    catalog = load_catalog(project_settings(args).catalog_path)
+    report = scan_templates([Path(f) for f in args.folders], catalog)
     for line in report.lines():
         print(line)
     for problem in report.warnings():

@@ -6,18 +6,15 @@ import argparse
 import json
 import sys
 
-from iconkit.cli._common import AddCommand, add_format_option
+from iconkit.cli._common import AddCommand, add_format_option, project_settings
 
 
 def cmd_lint(args: argparse.Namespace) -> int:
     """Check the catalogue's artwork and words."""
-    from iconkit._shipped import shipped_catalog_path
-    from iconkit.config import load_settings, project_catalog
     from iconkit.lint import ERROR, WARNING, LintSettings, lint
 
-    catalog_path = project_catalog(args.catalog) or shipped_catalog_path()
-    limits = load_settings().limits
-    report = lint(catalog_path, LintSettings(limits=limits), fix=args.fix)
+    settings = project_settings(args, announce=True)
+    report = lint(settings.catalog_path, LintSettings(limits=settings.limits), fix=args.fix)
     everything = [*report.fixed, *report.findings]
     if args.format == "json":
         print(json.dumps([f.as_dict() for f in everything], indent=2))

@@ -1,4 +1,12 @@
-"""Build settings: ``[tool.iconkit]`` in ``./pyproject.toml``, then flags, then defaults."""
+"""Where a project's icons and build live: one answer for every command and ``install()``.
+
+The settings are found as ruff and black find theirs: the nearest ``pyproject.toml``
+with a ``[tool.iconkit]`` table, searched from the project folder (by default the
+working folder) upward; else a ``catalog.yaml`` in that folder; else the set shipped
+with iconkit. A ``[tool.iconkit]`` table without ``catalog`` uses the ``catalog.yaml``
+beside it, or the shipped set when there is none. Relative paths resolve against the
+folder of the file that names them.
+"""
 
 from __future__ import annotations
 
@@ -9,24 +17,32 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from iconkit._shipped import shipped_catalog_path
 from iconkit.errors import ConfigError
 from iconkit.safesvg import DEFAULT_LIMITS, Limits
 
-__all__ = ["DEFAULT_COLOURS", "Settings", "load_settings", "project_catalog"]
+__all__ = ["DEFAULT_COLOURS", "Settings", "find_settings_file", "load_settings"]
 
 DEFAULT_COLOURS: Mapping[str, str] = {"dark": "#1f2328", "light": "#f6f8fa"}
+CATALOG_FILE = "catalog.yaml"
 _COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}){1,2}")
 _COLOUR_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _LIMIT_KEYS = {"max-bytes": "max_bytes", "max-depth": "max_depth", "max-elements": "max_elements"}
-_KEYS = ("catalog", "out", "url-prefix", "sizes", "scales", "colours", "png", "jobs", *_LIMIT_KEYS)
+_PATH_KEYS = ("catalog", "out", "cache")
+_KEYS = (*_PATH_KEYS, "url-prefix", "sizes", "scales", "colours", "png", "jobs", *_LIMIT_KEYS)
 
 
 @dataclass(frozen=True)
 class Settings:
-    """Everything a build needs to know; see docs/build.md for each setting."""
+    """Everything a build needs to know; see docs/build.md for each setting.
+
+    Relative paths are relative to the working folder, as in any Python call;
+    ``load_settings`` gives absolute ones, resolved against the project.
+    """
 
     catalog: Path | None = None  # None: the catalogue shipped with iconkit
     out: Path = Path("iconkit-build")
+    cache: Path = Path(".iconkit-cache")  # the symbol cache and the build lock: never served
     url_prefix: str = "/static/icons/"
     sizes: tuple[int, ...] = (16, 24, 32, 48)
     scales: tuple[int, ...] = (1, 2)
@@ -34,6 +50,12 @@ class Settings:
     png: bool = True  # False: sprite, CSS, gallery and manifest only
     jobs: int | None = None  # None: the CPU count
     limits: Limits = DEFAULT_LIMITS  # bounds on every SVG read (add, lint, build)
+    source: Path | None = None  # the pyproject.toml or catalog.yaml they came from
+
+    @property
+    def catalog_path(self) -> Path:
+        """The catalogue file these settings use (the shipped one when none is set)."""
+        return self.catalog if self.catalog is not None else shipped_catalog_path()
 
     def fingerprint(self) -> str:
         """The settings that change PNG bytes, as text for a cache key."""
@@ -41,45 +63,64 @@ class Settings:
         return f"sizes={self.sizes};scales={self.scales};colours={colours}"
 
 
-def load_settings(project: Path | None = None, **flags: Any) -> Settings:
-    """Settings from ``project/pyproject.toml`` (default: the current folder), then ``flags``.
+def find_settings_file(start: str | Path | None = None) -> Path | None:
+    """The file that decides a project's settings, looking from ``start`` (a folder or a
+    file inside the project; default: the working folder): the nearest ``pyproject.toml``
+    with a ``[tool.iconkit]`` table, else ``catalog.yaml`` in ``start``; else ``None``."""
+    folder = _folder(start)
+    for candidate in (folder, *folder.parents):
+        pyproject = candidate / "pyproject.toml"
+        if pyproject.is_file() and "iconkit" in _read_toml(pyproject).get("tool", {}):
+            return pyproject
+    catalog = folder / CATALOG_FILE
+    return catalog if catalog.is_file() else None
 
-    ``flags`` are the command-line values (``catalog``, ``out``, ``jobs``, ``png``); ``None`` means
-    "not given". Relative paths in ``pyproject.toml`` are relative to its folder.
+
+def load_settings(project: str | Path | None = None, **flags: Any) -> Settings:
+    """The settings of the project at ``project`` (see ``find_settings_file``), then ``flags``.
+
+    ``flags`` are the command-line values (``catalog``, ``out``, ``jobs``, ``png``);
+    ``None`` means "not given", and their paths are relative to the working folder.
+    Without a project file, the shipped catalogue builds into ``iconkit-build/`` of
+    ``project``.
     """
-    folder = project if project is not None else Path.cwd()
-    settings = _from_pyproject(folder / "pyproject.toml")
+    found = find_settings_file(project)
+    if found is None:
+        home = _folder(project)
+        settings = Settings(out=home / "iconkit-build", cache=home / ".iconkit-cache")
+    elif found.name == "pyproject.toml":
+        settings = _from_pyproject(found)
+    else:
+        home = found.parent
+        settings = Settings(
+            catalog=found, out=home / "iconkit-build", cache=home / ".iconkit-cache", source=found
+        )
     given = {key: value for key, value in flags.items() if value is not None}
-    for key in ("catalog", "out"):
+    for key in _PATH_KEYS:
         if key in given:
-            given[key] = Path(given[key])
+            if not str(given[key]).strip():
+                raise ConfigError(f"--{key} must name a file or folder, not an empty string")
+            given[key] = Path(given[key]).absolute()
     if "jobs" in given and (not isinstance(given["jobs"], int) or given["jobs"] < 1):
         raise ConfigError(f"--jobs must be a whole number of at least 1, not {given['jobs']!r}")
     return replace(settings, **given)
 
 
-def project_catalog(given: str | Path | None) -> Path | None:
-    """``given``, else ``[tool.iconkit] catalog``, else ``./catalog.yaml``; else ``None``."""
-    if given:
-        return Path(given)
-    configured = load_settings().catalog
-    if configured is not None:
-        return configured
-    here = Path("catalog.yaml")
-    return here if here.is_file() else None
+def _folder(start: str | Path | None) -> Path:
+    path = Path(start).absolute() if start is not None else Path.cwd()
+    return path.parent if path.is_file() else path
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as stream:
+            return tomllib.load(stream)
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise ConfigError(f"{path}: cannot read: {error}") from None
 
 
 def _from_pyproject(path: Path) -> Settings:
-    try:
-        with path.open("rb") as stream:
-            data = tomllib.load(stream)
-    except FileNotFoundError:
-        return Settings()
-    except (OSError, tomllib.TOMLDecodeError) as error:
-        raise ConfigError(f"{path}: cannot read: {error}") from None
-    table = data.get("tool", {}).get("iconkit")
-    if table is None:
-        return Settings()
+    table = _read_toml(path)["tool"]["iconkit"]
     if not isinstance(table, dict):
         raise ConfigError(f"{path}: [tool.iconkit] must be a table")
     return _Reader(path, table).settings()
@@ -99,10 +140,17 @@ class _Reader:
                 raise ConfigError(
                     f"{self.path}: [tool.iconkit] unknown key {key!r} (known: {known})"
                 )
-        found: dict[str, Any] = {}
-        for key in ("catalog", "out"):
+        home = self.path.parent
+        found: dict[str, Any] = {
+            "out": home / "iconkit-build",
+            "cache": home / ".iconkit-cache",
+            "source": self.path,
+        }
+        for key in _PATH_KEYS:
             if key in self.table:
-                found[key] = self.path.parent / self.text(key)
+                found[key] = home / self.text(key)
+        if "catalog" not in found and (home / CATALOG_FILE).is_file():
+            found["catalog"] = home / CATALOG_FILE
         if "url-prefix" in self.table:
             found["url_prefix"] = self.text("url-prefix")
         for key, largest in (("sizes", 1024), ("scales", 4)):

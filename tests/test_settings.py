@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from iconkit.config import DEFAULT_COLOURS, Settings, load_settings
 from iconkit.errors import ConfigError
+from iconkit.settings import DEFAULT_COLOURS, Settings, find_settings_file, load_settings
 
 
 def write(folder: Path, text: str) -> None:
@@ -16,8 +16,8 @@ def write(folder: Path, text: str) -> None:
 
 def test_defaults_without_pyproject(tmp_path: Path) -> None:
     settings = load_settings(tmp_path)
-    assert settings == Settings()
-    assert settings.catalog is None and settings.out == Path("iconkit-build")
+    assert settings == Settings(out=tmp_path / "iconkit-build", cache=tmp_path / ".iconkit-cache")
+    assert settings.catalog is None and settings.source is None
     assert settings.sizes == (16, 24, 32, 48) and settings.scales == (1, 2)
     assert (
         dict(settings.colours) == dict(DEFAULT_COLOURS) == {"dark": "#1f2328", "light": "#f6f8fa"}
@@ -27,7 +27,8 @@ def test_defaults_without_pyproject(tmp_path: Path) -> None:
 
 def test_defaults_with_a_pyproject_that_has_no_iconkit_table(tmp_path: Path) -> None:
     write(tmp_path, '[project]\nname = "site"\n')
-    assert load_settings(tmp_path) == Settings()
+    expected = Settings(out=tmp_path / "iconkit-build", cache=tmp_path / ".iconkit-cache")
+    assert load_settings(tmp_path) == expected
 
 
 def test_settings_are_read_and_paths_are_relative_to_the_pyproject(tmp_path: Path) -> None:
@@ -49,7 +50,8 @@ def test_settings_are_read_and_paths_are_relative_to_the_pyproject(tmp_path: Pat
 def test_flags_override_the_pyproject(tmp_path: Path) -> None:
     write(tmp_path, '[tool.iconkit]\nout = "a"\njobs = 3\n')
     settings = load_settings(tmp_path, out="b", jobs=1, catalog=None)
-    assert settings.out == Path("b") and settings.jobs == 1 and settings.catalog is None
+    assert settings.out == Path("b").absolute() and settings.jobs == 1
+    assert settings.catalog is None
 
 
 def test_the_current_folder_is_the_default_project(
@@ -142,3 +144,68 @@ def test_lint_add_and_build_read_the_configured_limits(
     assert main(["add", "new.svg", "--description", "A horizontal line, again."]) == 1
     assert "nested deeper than 4" in capsys.readouterr().err
     assert (tmp_path / "catalog.yaml").read_bytes() == before
+
+
+# --- where the settings come from ---------------------------------------------------------
+
+
+def catalogue(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "catalog.yaml"
+    path.write_text("", encoding="utf-8")
+    return path
+
+
+def test_the_nearest_pyproject_with_a_table_wins_from_any_subfolder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(tmp_path, '[tool.iconkit]\ncatalog = "icons/catalog.yaml"\nout = "static/icons"\n')
+    nested = tmp_path / "app" / "templates"
+    nested.mkdir(parents=True)
+    write(tmp_path / "app", '[project]\nname = "app"\n')  # no table: passed over
+    catalogue(nested)  # a catalog.yaml below the project does not win over its settings
+    monkeypatch.chdir(nested)
+    for settings in (load_settings(), load_settings(nested), load_settings(nested / "x.html")):
+        assert settings.catalog == tmp_path / "icons" / "catalog.yaml"
+        assert settings.out == tmp_path / "static" / "icons"
+        assert settings.cache == tmp_path / ".iconkit-cache"
+        assert settings.source == tmp_path / "pyproject.toml"
+
+
+def test_a_table_without_catalog_uses_the_catalogue_beside_it_else_the_shipped_one(
+    tmp_path: Path,
+) -> None:
+    write(tmp_path, '[tool.iconkit]\nout = "static/icons"\n')
+    assert load_settings(tmp_path).catalog is None
+    assert load_settings(tmp_path).out == tmp_path / "static" / "icons"
+    beside = catalogue(tmp_path)
+    assert load_settings(tmp_path).catalog == beside
+
+
+def test_a_catalogue_in_the_folder_is_used_without_a_pyproject(tmp_path: Path) -> None:
+    path = catalogue(tmp_path)
+    settings = load_settings(tmp_path)
+    assert settings.catalog == path and settings.source == path
+    assert settings.out == tmp_path / "iconkit-build"
+    assert settings.cache == tmp_path / ".iconkit-cache"
+    assert load_settings(tmp_path / "sub").catalog is None  # only the folder itself counts
+
+
+def test_without_a_project_the_shipped_set_builds_into_the_folder(tmp_path: Path) -> None:
+    settings = load_settings(tmp_path)
+    assert settings.catalog is None
+    assert settings.catalog_path.name == "catalog.yaml" and settings.catalog_path.is_file()
+
+
+def test_find_settings_file_says_which_file_decides(tmp_path: Path) -> None:
+    assert find_settings_file(tmp_path) is None
+    path = catalogue(tmp_path)
+    assert find_settings_file(tmp_path) == path
+    write(tmp_path, "[tool.iconkit]\n")
+    assert find_settings_file(tmp_path) == tmp_path / "pyproject.toml"
+
+
+@pytest.mark.parametrize("key", ["catalog", "out"])
+def test_an_empty_path_flag_is_refused(tmp_path: Path, key: str) -> None:
+    with pytest.raises(ConfigError, match=f"--{key} must name a file or folder"):
+        load_settings(tmp_path, **{key: ""})
