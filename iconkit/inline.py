@@ -1,4 +1,6 @@
-"""The block ``icon_sprite()`` writes in inline mode: the build's sprite with page-safe ids.
+"""SVG that goes into the page itself: the inline sprite, and icons that carry their own shapes.
+
+Inline mode: the block ``icon_sprite()`` writes is the build's sprite with page-safe ids.
 
 Symbol ``NAME`` becomes ``iconkit-NAME`` (and its inner ids ``iconkit-NAME--ID``) so a
 page's own ``id="search"`` can never capture an icon. The CSS of ``iconkit.css`` comes
@@ -17,10 +19,11 @@ from lxml import etree
 
 from iconkit._html import quote
 from iconkit._shipped import package_bytes
-from iconkit.catalog import Catalog
-from iconkit.markup import SYMBOL_PREFIX
-from iconkit.safesvg import Limits, parse_svg, prefix_ids
-from iconkit.sprite import build_sprite
+from iconkit.catalog import Catalog, Icon
+from iconkit.errors import UnsafeSVGError
+from iconkit.markup import FRESH, SYMBOL_PREFIX, Shapes
+from iconkit.safesvg import DEFAULT_LIMITS, Limits, parse_svg, prefix_ids
+from iconkit.sprite import build_sprite, make_symbol
 
 _SPRITE_LIMITS = Limits(max_bytes=64_000_000, max_depth=64, max_elements=2_000_000)
 
@@ -50,3 +53,18 @@ def sprite_block(catalog: Catalog) -> str:
     css = percent_encode(" ".join(stylesheet().split()), safe=" :;{}(),.-!*/=@")
     link = f'<link rel="stylesheet" href="{quote("data:text/css," + css)}">'
     return link + etree.tostring(root, encoding="unicode")
+
+
+def own_shapes(icon: Icon, limits: Limits = DEFAULT_LIMITS) -> Shapes:
+    """``icon``'s symbol as shapes for an ``<svg>`` of its own (pages without a sprite).
+
+    Its ids become ``FRESH-…``, so the renderer gives each use ids of its own.
+    """
+    try:
+        data = icon.path.read_bytes()
+    except OSError as error:
+        raise UnsafeSVGError(icon.path, f"cannot read: {error.strerror or error}") from None
+    symbol = etree.fromstring(make_symbol(icon.name, data, icon.path, limits).markup)
+    prefix_ids(symbol, FRESH)
+    body = "".join(etree.tostring(child, encoding="unicode") for child in symbol)
+    return Shapes(str(symbol.get("viewBox")), body)

@@ -19,12 +19,13 @@ from jinja2.ext import Extension
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-from iconkit.build import load_manifest
+from iconkit._paths import shown
+from iconkit.build import MANIFEST, load_manifest
 from iconkit.catalog import Catalog, load_catalog
 from iconkit.errors import ManifestError
-from iconkit.markup import SYMBOL_PREFIX, Renderer, Urls
+from iconkit.markup import SYMBOL_PREFIX, Renderer, Urls, logger
+from iconkit.settings import load_settings
 
-DEFAULT_BUILD_DIR = Path("iconkit-build")
 _MACROS = PackageLoader("iconkit", "templates")
 DEFAULT_BASE_URL = "/static/icons/"
 
@@ -32,6 +33,7 @@ DEFAULT_BASE_URL = "/static/icons/"
 def install(
     env: Environment,
     *,
+    project: str | Path | None = None,
     catalog: Catalog | str | Path | None = None,
     inline: bool = False,
     base_url: str | None = None,
@@ -41,17 +43,23 @@ def install(
 ) -> Renderer:
     """Give ``env`` the iconkit globals and macros; return the renderer it now uses.
 
-    External mode (the default) reads ``manifest.json`` from ``build_dir`` (default
-    ``iconkit-build/``) and raises ``ManifestError`` now, naming the folder, if there
-    is none. ``base_url`` defaults to the build's ``url-prefix`` (from the manifest), else
-    ``/static/icons/``. Inline mode needs no build; ``build_dir`` is then read only if given
-    (``icon_img()`` needs its PNG files).
+    The catalogue and the build folder come from the project's settings, found as every
+    ``iconkit`` command finds them, from ``project`` (a folder or a file in it, such as
+    ``__file__``; default: the working folder); ``catalog`` and ``build_dir`` override
+    them. With a build there, icons use its external sprite (``base_url`` defaults to
+    its ``url-prefix``); without one, each icon carries its own shapes, and a note on the
+    ``iconkit`` logger says a build would make pages smaller. ``inline=True`` writes the
+    sprite into the page with ``icon_sprite()`` instead. A ``build_dir`` given here must
+    hold a build (``ManifestError`` otherwise), as must one whose icons do not match.
     """
+    settings = load_settings(project, out=build_dir)
     if not isinstance(catalog, Catalog):
-        catalog = load_catalog(catalog)
-    if build_dir is not None or not inline:
-        manifest: dict[str, Any] | None = _manifest(catalog, Path(build_dir or DEFAULT_BUILD_DIR))
-    else:
+        catalog = load_catalog(catalog if catalog is not None else settings.catalog_path)
+    try:
+        manifest: dict[str, Any] | None = _manifest(catalog, settings.out)
+    except ManifestError:
+        if build_dir is not None or (settings.out / MANIFEST).exists():
+            raise  # asked for, or there but unusable: say so
         manifest = None
     if base_url is None:  # the build's url-prefix setting, recorded in its manifest
         base_url = str((manifest or {}).get("url_prefix") or DEFAULT_BASE_URL)
@@ -60,20 +68,30 @@ def install(
     absolute = absolute_base_url or (base_url if _is_absolute(base_url) else None)
     if absolute is not None and not absolute.endswith("/"):
         absolute += "/"
+    block = shapes = None
     if inline:
         from iconkit.inline import sprite_block
 
         block = sprite_block(catalog)
         sprite_url = "#" + SYMBOL_PREFIX
-    else:
-        assert manifest is not None
-        block = None
+    elif manifest is not None:
         sprite_url = f"{base_url}{manifest['sprite']}#"
+    else:
+        from iconkit.inline import own_shapes
+
+        logger.warning(
+            "no build in %s: each icon carries its own shapes; run `iconkit build` for "
+            "smaller pages that share one cached sprite",
+            shown(settings.out),
+        )
+        shapes = functools.cache(functools.partial(own_shapes, limits=settings.limits))
+        sprite_url = ""
     renderer = Renderer(
         catalog,
         Urls(sprite=sprite_url, base=base_url, absolute_base=absolute),
         manifest=manifest,
         sprite_block=(lambda: block) if block is not None else None,
+        shapes=shapes,
         strict=strict,
     )
     if getattr(env, "iconkit", None) is not None and env.cache is not None:

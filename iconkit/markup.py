@@ -51,17 +51,29 @@ def _classes(icon: Icon, class_: object) -> str:
     return quote(" ".join(classes))
 
 
-@dataclass(frozen=True, slots=True)
-class _WithId:
-    """Markup around an id that must differ on every use: ``head id middle id tail``."""
+FRESH = "\ue000"
+"""Where a per-use id goes in kept markup (a private-use character no template passes)."""
 
-    head: str
-    middle: str
-    tail: str
+
+@dataclass(frozen=True, slots=True)
+class _Fresh:
+    """Kept markup whose ids must differ on every use: ``FRESH`` becomes a new id each time."""
+
+    template: str
 
     def render(self) -> Markup:
-        new_id = f"{DESC_ID_PREFIX}{next(_ids)}"
-        return Markup(f"{self.head}{new_id}{self.middle}{new_id}{self.tail}")
+        return Markup(self.template.replace(FRESH, f"{DESC_ID_PREFIX}{next(_ids)}"))
+
+
+@dataclass(frozen=True, slots=True)
+class Shapes:
+    """An icon's own drawing, for pages without a sprite: its viewBox and what goes inside.
+
+    ``body`` holds ``FRESH`` where ids must be unique to each use (gradients, masks).
+    """
+
+    view_box: str
+    body: str
 
 
 @dataclass(frozen=True)
@@ -133,6 +145,7 @@ class Renderer:
         *,
         manifest: Mapping[str, Any] | None = None,
         sprite_block: Callable[[], str] | None = None,
+        shapes: Callable[[Icon], Shapes] | None = None,
         strict: bool = True,
     ) -> None:
         self.catalog = catalog
@@ -140,9 +153,11 @@ class Renderer:
         self.manifest = manifest
         self.strict = strict
         self._sprite_block = sprite_block
+        self._shapes = shapes
         self._sprite_markup: Markup | None = None
-        self._cache: dict[tuple[Any, ...], Markup | _WithId] = {}
+        self._cache: dict[tuple[Any, ...], Markup | _Fresh] = {}
         self._plain: dict[tuple[Any, ...], Markup] = {}
+        self._plain_fresh: dict[tuple[Any, ...], _Fresh] = {}  # plain calls with per-use ids
         self._img_cache: dict[tuple[Any, ...], Markup] = {}  # icon_img() output
         self.icon = _icon_function(self._plain, self._plain_miss, self._general)
         self.icon_img = _img_function(self._img)
@@ -153,8 +168,12 @@ class Renderer:
     # -- icon() -----------------------------------------------------------------
 
     def _plain_miss(self, name: object, label: object, decorative: object) -> Markup:
-        args: tuple[object, ...] = (name, label, decorative, None, None, False, {})
-        return self._miss(self._plain, (name, label, decorative), self._icon, *args)
+        key = (name, label, decorative)
+        try:
+            return self._plain_fresh[key].render()
+        except (KeyError, TypeError):
+            made = self._icon(name, label, decorative, None, None, False, {})
+        return self._keep(self._plain_fresh if type(made) is _Fresh else self._plain, key, made)
 
     def _general(
         self,
@@ -181,19 +200,15 @@ class Renderer:
         try:
             found = self._cache[key]
         except (KeyError, TypeError):
-            args = (name, label, decorative, size, class_, desc, attrs)
-            return self._miss(self._cache, key, self._icon, *args)
-        return found.render() if type(found) is _WithId else found  # type: ignore[return-value]
+            made = self._icon(name, label, decorative, size, class_, desc, attrs)
+            return self._keep(self._cache, key, made)
+        return found.render() if type(found) is _Fresh else found  # type: ignore[return-value]
 
-    def _miss(
-        self,
-        cache: dict[tuple[Any, ...], Any],
-        key: tuple[Any, ...],
-        make: Callable[..., Markup | _WithId | None],
-        *args: Any,
+    @staticmethod
+    def _keep(
+        cache: dict[tuple[Any, ...], Any], key: tuple[Any, ...], made: Markup | _Fresh | None
     ) -> Markup:
-        """Compute what ``make(*args)`` renders and keep it under ``key`` if it can be kept."""
-        made = make(*args)
+        """Keep ``made`` under ``key`` where the key can be kept; return what it renders."""
         if made is None:
             return Markup("")
         try:
@@ -202,7 +217,7 @@ class Renderer:
             cache[key] = made
         except TypeError:  # an unhashable argument that rendered: nothing to keep
             pass
-        return made.render() if isinstance(made, _WithId) else made
+        return made.render() if type(made) is _Fresh else made  # type: ignore[return-value]
 
     def _resolve(self, name: object) -> Icon | None:
         try:
@@ -222,10 +237,13 @@ class Renderer:
         class_: object,
         desc: object,
         attrs: Mapping[str, object],
-    ) -> Markup | _WithId | None:
+    ) -> Markup | _Fresh | None:
         icon = self._resolve(name)
         if icon is None:
             return None
+        for flag, value in (("decorative", decorative), ("desc", desc)):
+            if value.__class__ is not bool:
+                raise IconArgumentError(f"icon {icon.name!r}: {flag} must be True or False")
         head = f'<svg class="{_classes(icon, class_)}"'
         if decorative:
             if label is not None:
@@ -249,13 +267,19 @@ class Renderer:
         if pixels is not None:
             tail += f' width="{pixels}" height="{pixels}"'
         tail += render_attrs(attrs)
-        use = f'<use href="{quote(self.urls.sprite + icon.name)}"/></svg>'
+        if self._shapes is None:
+            body = f'<use href="{quote(self.urls.sprite + icon.name)}"/></svg>'
+        else:  # no sprite: the icon carries its own shapes, sized without a stylesheet
+            drawing = self._shapes(icon)
+            tail += f' viewBox="{drawing.view_box}"'
+            if pixels is None:
+                tail += ' width="1em" height="1em"'
+            body = f"{drawing.body}</svg>"
         if desc:
             description = quote(clean_text(icon.description))
-            return _WithId(
-                head + ' aria-describedby="', f'"{tail}><desc id="', f'">{description}</desc>{use}'
-            )
-        return Markup(f"{head}{tail}>{use}")
+            described = f' aria-describedby="{FRESH}"{tail}><desc id="{FRESH}">{description}</desc>'
+            return _Fresh(f"{head}{described}{body}")
+        return _Fresh(f"{head}{tail}>{body}") if FRESH in body else Markup(f"{head}{tail}>{body}")
 
     # -- icon_img() ---------------------------------------------------------------
 
@@ -283,8 +307,8 @@ class Renderer:
         try:
             return self._img_cache[key]
         except (KeyError, TypeError):
-            args = (name, label, decorative, size, colour, absolute, attrs)
-            return self._miss(self._img_cache, key, self._icon_img, *args)
+            made = self._icon_img(name, label, decorative, size, colour, absolute, attrs)
+            return self._keep(self._img_cache, key, made)
 
     def _png(self, icon: Icon, size: object, colour: object, scale: int) -> str:
         if self.manifest is None:

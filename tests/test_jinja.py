@@ -35,18 +35,22 @@ from .templating import (  # noqa: F401
 )
 
 FORMS = ("global", "macro", "extension")
-MODES = ("external", "inline")
+MODES = ("external", "inline", "own")  # "own": no build, each icon carries its own shapes
 IMPORT = '{% import "iconkit/macros.html" as ik %}'
 
 
 def make_env(form: str, mode: str, build_dir: Path, **options: object) -> Environment:
     inline = mode == "inline"
+    if mode == "own":  # a project folder with no build in it
+        options = {"project": build_dir.parent / "no-build", **options}
+    else:
+        options = {"build_dir": build_dir, **options}
     if form == "extension":
         env = Environment(autoescape=True, extensions=[IconkitExtension])
-        env.install_iconkit(inline=inline, build_dir=build_dir, **options)  # type: ignore[attr-defined]
+        env.install_iconkit(inline=inline, **options)  # type: ignore[attr-defined]
     else:
         env = Environment(autoescape=True)
-        install(env, inline=inline, build_dir=build_dir, **options)  # type: ignore[arg-type]
+        install(env, inline=inline, **options)  # type: ignore[arg-type]
     return env
 
 
@@ -73,6 +77,19 @@ def href(render: Render, name: str) -> str:
     return f"/static/icons/sprite.0123abcd.svg#{name}"
 
 
+def assert_drawn(render: Render, svg: etree._Element, name: str) -> None:
+    """``svg`` draws icon ``name``: through the sprite, or with its own shapes."""
+    shapes = [child for child in svg if child.tag != "desc"]
+    if render.mode != "own":  # type: ignore[attr-defined]
+        assert [(use.tag, use.get("href")) for use in shapes] == [("use", href(render, name))]
+        return
+    assert svg.get("viewBox") == "0 0 24 24"
+    if svg.get("width") is None or svg.get("width") == "1em":
+        assert (svg.get("width"), svg.get("height")) == ("1em", "1em")  # sized without CSS
+    assert shapes and all(child.tag != "use" for child in shapes)
+    assert not "".join(svg.itertext()).strip() or svg.find("desc") is not None
+
+
 def test_informative(render: Render) -> None:
     svg = parse(render("icon('comment')"))
     assert (svg.get("role"), svg.get("aria-label"), svg.get("focusable")) == (
@@ -82,7 +99,7 @@ def test_informative(render: Render) -> None:
     )
     assert svg.get("class") == "icon icon-comment"
     assert svg.get("aria-hidden") is None
-    assert [(use.tag, use.get("href")) for use in svg] == [("use", href(render, "comment"))]
+    assert_drawn(render, svg, "comment")
 
 
 def test_labelled_and_escaped(render: Render) -> None:
@@ -104,7 +121,7 @@ def test_desc(render: Render) -> None:
     desc = svg[0]
     assert desc.tag == "desc" and desc.text == "A white tick on a green circle."
     assert svg.get("aria-describedby") == desc.get("id")
-    assert svg[1].get("href") == href(render, "success-tick")
+    assert_drawn(render, svg, "success-tick")
 
 
 def test_size_class_and_attributes(render: Render) -> None:
@@ -123,6 +140,10 @@ def test_animated_and_fixed_colour_classes(render: Render) -> None:
 
 
 def test_icon_img(render: Render) -> None:
+    if render.mode == "own":  # type: ignore[attr-defined]
+        with pytest.raises(ManifestError, match="needs the PNG files of a build"):
+            render("icon_img('email')")
+        return
     img = parse(render("icon_img('email', 'Mail us', size=16)"))
     assert img.tag == "img"
     assert img.get("alt") == "Mail us"
@@ -195,14 +216,65 @@ def test_base_url_prefixes_every_url(build_dir: Path) -> None:
     assert img.get("src").startswith("https://cdn.example.com/i/png/comment-24@1x-dark.")
 
 
-def test_external_mode_without_a_build_fails_at_install(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_without_a_build_icons_carry_their_own_shapes_and_a_note_says_so_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    with pytest.raises(ManifestError, match=r"iconkit-build.*iconkit build"):
-        install(Environment())
+    env = Environment(autoescape=True)
+    with caplog.at_level(logging.INFO, logger="iconkit"):
+        install(env)
+        page = env.from_string(
+            "{{ icon_sprite() }}{% for i in range(3) %}{{ icon('comment') }}{% endfor %}"
+        ).render()
+    notes = [r for r in caplog.records if r.name == "iconkit"]
+    assert len(notes) == 1 and "iconkit build" in notes[0].getMessage()
+    svgs = list(parse_page(page).iter("svg"))
+    assert len(svgs) == 3 and all(svg.get("viewbox") == "0 0 24 24" for svg in svgs)
+    assert all(svg.find("use") is None and len(svg) for svg in svgs)
     with pytest.raises(ManifestError, match=r"elsewhere.*iconkit build"):
-        install(Environment(), build_dir=tmp_path / "elsewhere")
+        install(Environment(), build_dir=tmp_path / "elsewhere")  # asked for: must be there
+
+
+def test_own_shapes_give_every_use_ids_of_its_own(
+    tmp_path: Path, write_catalog: Callable[..., Path]
+) -> None:
+    shaded = (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">'
+        '<defs><linearGradient id="g"><stop offset="0" stop-color="#f00"/>'
+        '<stop offset="1" stop-color="#00f"/></linearGradient></defs>'
+        '<circle cx="12" cy="12" r="9" fill="url(#g)"/></svg>'
+    )
+    path = write_catalog(
+        "dot:\n  title: Dot\n  description: A shaded dot.\n  fixed_colours: true\n"
+    )
+    (path.parent / "svg" / "dot.svg").write_text(shaded, encoding="utf-8")
+    env = Environment(autoescape=True)
+    install(env, catalog=path, project=tmp_path / "no-build")
+    page = parse_page(
+        env.from_string(
+            "{{ icon('dot') }}{{ icon('dot') }}{{ icon('dot', desc=true) }}"
+            "{{ icon('dot', size=48) }}"
+        ).render()
+    )
+    svgs = list(page.iter("svg"))
+    ids = [el.get("id") for el in page.iter() if el.get("id")]
+    assert len(ids) == len(set(ids)) == 5  # four gradients and one description
+    for svg in svgs:
+        gradient = svg.find(".//lineargradient")
+        assert svg.find(".//circle").get("fill") == f"url(#{gradient.get('id')})"
+
+
+def test_a_build_made_later_is_used_by_the_same_call(tmp_path: Path, shipped: Catalog) -> None:
+    project = tmp_path / "site"
+    project.mkdir()
+    (project / "pyproject.toml").write_text('[tool.iconkit]\nout = "static/icons"\n')
+    env = Environment(autoescape=True)
+    install(env, project=project)
+    assert parse(env.from_string("{{ icon('tick') }}").render()).find("use") is None
+    write_build(project / "static" / "icons", shipped)
+    install(env, project=project / "pyproject.toml")
+    use = parse(env.from_string("{{ icon('tick') }}").render()).find("use")
+    assert use.get("href") == "/static/icons/sprite.0123abcd.svg#tick"
 
 
 def test_a_stale_build_is_refused(tmp_path: Path, write_catalog: Callable[..., Path]) -> None:

@@ -30,10 +30,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"iconkit {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
-    def command(name: str, handler: Handler, summary: str) -> argparse.ArgumentParser:
-        sub = commands.add_parser(name, help=summary, description=summary, epilog=RULE)
+    def command(
+        name: str, handler: Handler, summary: str, *, project: bool = True
+    ) -> argparse.ArgumentParser:
+        epilog = RULE if project else None
+        sub = commands.add_parser(name, help=summary, description=summary, epilog=epilog)
         sub.set_defaults(handler=handler)
-        add_project_options(sub)
+        if project:
+            add_project_options(sub)
         return sub
 
     for module in (_browse, _build, _add, _lint):

@@ -14,9 +14,14 @@ Handler = Callable[[argparse.Namespace], int]
 
 
 class AddCommand(Protocol):
-    """Registers subcommand ``name``, run by ``handler``; returns its parser."""
+    """Registers subcommand ``name``, run by ``handler``; returns its parser.
 
-    def __call__(self, name: str, handler: Handler, summary: str) -> argparse.ArgumentParser: ...
+    With ``project`` (the default) it takes ``--catalog``, ``--project`` and ``--verbose``.
+    """
+
+    def __call__(
+        self, name: str, handler: Handler, summary: str, *, project: bool = True
+    ) -> argparse.ArgumentParser: ...
 
 
 def add_format_option(parser: argparse.ArgumentParser) -> None:

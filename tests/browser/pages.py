@@ -11,7 +11,8 @@ import jinja2
 from iconkit import Icon, load_catalog
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-MODES = ("external", "inline")
+MODES = ("external", "inline", "own")  # "own": no build, each icon carries its own shapes
+SPRITE_MODES = ("external", "inline")  # with the stylesheet of a build
 BASE_URL = "/iconkit-build/"
 # Informative pages render each icon with a label of its own; one of them is hostile.
 HOSTILE_LABEL = '3 comments & <b>"new"</b> <script>alert(1)</script>'
@@ -51,7 +52,10 @@ def environment(mode: str, build_dir: Path) -> jinja2.Environment:
         autoescape=True,
         undefined=jinja2.StrictUndefined,
     )
-    iconkit.install(env, inline=mode == "inline", base_url=BASE_URL, build_dir=build_dir)
+    if mode == "own":  # a project with no build: nothing but the page itself
+        iconkit.install(env, project=build_dir.parent / "no-build")
+    else:
+        iconkit.install(env, inline=mode == "inline", base_url=BASE_URL, build_dir=build_dir)
     return env
 
 

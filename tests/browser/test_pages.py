@@ -6,7 +6,7 @@ import pytest
 
 from .checks import axe_problems, check_cases, leaks, show, words_in_svg
 from .conftest import Reports
-from .pages import MODES, PER_MODE, Pages
+from .pages import MODES, PER_MODE, SPRITE_MODES, Pages
 
 RENDERED = [Pages.path(kind, mode) for kind in PER_MODE for mode in MODES]
 PAGES = [*RENDERED, "gallery"]
@@ -81,7 +81,7 @@ def test_page_text_holds_no_catalogue_words_not_asked_for(
     assert not problems, show(problems)
 
 
-@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("mode", SPRITE_MODES)  # icon_img() needs the PNG files of a build
 def test_every_image_loads_with_its_alt(reports: Reports, pages: Pages, mode: str) -> None:
     images = reports[Pages.path("forms", mode)].images
     assert len(images) == 3 * len(pages.icons)
