@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from iconkit._paths import shown
 from iconkit._shipped import shipped_catalog_path
 from iconkit._yamlread import KeyedMapping, read_entries
 from iconkit.errors import CatalogError, Problem, UnknownIconError
@@ -63,12 +64,19 @@ class Catalog:
     def __repr__(self) -> str:
         return f"<Catalog {str(self.path)!r} with {len(self)} icons>"
 
+    @property
+    def label(self) -> str:
+        """The catalogue as messages name it: its path, or "the catalogue shipped with iconkit"."""
+        if self.path == shipped_catalog_path():
+            return "the shipped catalogue"
+        return shown(self.path)
+
     def resolve(self, name: str) -> Icon:
         """The icon called ``name`` (or aliased so); ``UnknownIconError`` if none."""
         try:
             return self._lookup[name]
         except (KeyError, TypeError):
-            raise UnknownIconError(str(name), self.suggest(str(name))) from None
+            raise UnknownIconError(str(name), self.suggest(str(name)), self.label) from None
 
     def suggest(self, name: str) -> list[str]:
         """Up to three names or aliases close to ``name``, best first."""

@@ -41,13 +41,15 @@ class CatalogError(IconkitError):
 class UnknownIconError(IconkitError, LookupError):
     """A name that is neither an icon nor an alias in the catalogue."""
 
-    def __init__(self, name: str, suggestions: Sequence[str] = ()) -> None:
+    def __init__(self, name: str, suggestions: Sequence[str] = (), catalog: str = "") -> None:
         self.name = name
         self.suggestions = tuple(suggestions)
+        self.catalog = catalog
+        where = f" in {catalog}" if catalog else ""
         hint = ""
         if self.suggestions:
-            hint = "; did you mean " + " or ".join(f"'{s}'" for s in self.suggestions) + "?"
-        super().__init__(f"unknown icon {name!r}{hint}")
+            hint = "; did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?"
+        super().__init__(f"unknown icon {name!r}{where}{hint}")
 
     def __str__(self) -> str:  # LookupError would otherwise repr() the message
         return str(self.args[0])

@@ -17,7 +17,7 @@ from pathlib import Path
 from jinja2 import Environment, TemplateSyntaxError, nodes
 
 from iconkit.catalog import Catalog
-from iconkit.errors import Problem, ScanError
+from iconkit.errors import Problem, ScanError, UnknownIconError
 
 __all__ = ["ICON_FUNCTIONS", "ScanError", "ScanReport", "Use", "scan_templates"]
 
@@ -54,7 +54,7 @@ class ScanReport:
                 continue
             target = f" -> {use.icon}" if use.icon and use.icon != use.name else ""
             via = f" (via {use.via}())" if use.via else ""
-            yield f"{use.path}:{use.line}: {use.call}('{use.name}'){target}{via}"
+            yield f"{use.path}:{use.line}: {use.call}({use.name!r}){target}{via}"
 
     def warnings(self) -> list[str]:
         return [str(problem) for problem in self.notes]
@@ -215,8 +215,5 @@ def _record(
         report.uses.append(Use(path, line, shown, name, catalog.resolve(name).name, via))
         return
     report.uses.append(Use(path, line, shown, name, None, via))
-    suggestions = catalog.suggest(name)
-    hint = (
-        "; did you mean " + " or ".join(f"'{s}'" for s in suggestions) + "?" if suggestions else ""
-    )
-    report.errors.append(Problem(path, line, f"unknown icon {name!r}{hint}"))
+    unknown = UnknownIconError(name, catalog.suggest(name), catalog.label)
+    report.errors.append(Problem(path, line, str(unknown)))

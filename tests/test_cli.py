@@ -73,7 +73,9 @@ def test_show_unknown_name_is_one_line_with_a_suggestion(
     code, out, err = run(capsys, "show", "coment")
     assert code == 1 and out == ""
     assert len(err.splitlines()) == 1
-    assert err.startswith("error: unknown icon 'coment'; did you mean 'comment'")
+    assert err.startswith(
+        "error: unknown icon 'coment' in the shipped catalogue; did you mean 'comment'"
+    )
 
 
 def test_search_finds_by_alias_and_description(capsys: pytest.CaptureFixture[str]) -> None:
@@ -166,7 +168,10 @@ def test_python_dash_m_runs_the_cli_from_an_empty_folder(tmp_path: Path) -> None
     assert done.stdout.startswith("tick: ")
     failed = iconkit("show", "tik")
     assert failed.returncode == 1
-    assert failed.stderr.strip() == "error: unknown icon 'tik'; did you mean 'tick'?"
+    assert (
+        failed.stderr.strip()
+        == "error: unknown icon 'tik' in the shipped catalogue; did you mean 'tick'?"
+    )
 
 
 def test_files_show_relative_to_a_catalogue_reached_through_a_link(

@@ -45,7 +45,8 @@ def test_aliases_resolve_to_their_icon() -> None:
 def test_unknown_names_are_errors_with_suggestions() -> None:
     report = scan_templates([SITE], CATALOG)
     assert [str(p) for p in report.errors] == [
-        f"{SITE / 'page.html'}:10: unknown icon 'calender'; did you mean 'calendar'?"
+        f"{SITE / 'page.html'}:10: unknown icon 'calender' in the shipped catalogue; "
+        "did you mean 'calendar'?"
     ]
     with pytest.raises(ScanError, match="did you mean 'calendar'"):
         report.raise_for_errors()
