@@ -1,23 +1,18 @@
 """SVG that goes into the page itself: the inline sprite, and icons that carry their own shapes.
 
 Inline mode: the block ``icon_sprite()`` writes is the build's sprite with page-safe ids.
-
 Symbol ``NAME`` becomes ``iconkit-NAME`` (and its inner ids ``iconkit-NAME--ID``) so a
-page's own ``id="search"`` can never capture an icon. The CSS of ``iconkit.css`` comes
-first as ``<link rel="stylesheet" href="data:text/css,...">``: conforming in ``<body>``,
-and, unlike a ``<style>``, no text node, so nothing lands in the page's ``textContent``
-(what scrapers read). The ``<svg>`` is hidden from assistive technology, holds shapes
-only, and takes no room, without ``display:none``, which breaks gradients and masks in
-some browsers.
+page's own ``id="search"`` can never capture an icon. The ``<svg>`` is hidden from
+assistive technology, holds shapes only (no text for ``textContent``, what scrapers
+read), and has no ``style``: under a strict Content-Security-Policy the stylesheet's
+``.iconkit-sprite`` rule takes it out of the flow, without ``display:none``, which
+breaks gradients and masks in browsers.
 """
 
 from __future__ import annotations
 
-from urllib.parse import quote as percent_encode
-
 from lxml import etree
 
-from iconkit._html import quote
 from iconkit._shipped import package_bytes
 from iconkit.catalog import Catalog, Icon
 from iconkit.errors import UnsafeSVGError
@@ -25,6 +20,7 @@ from iconkit.markup import FRESH, SYMBOL_PREFIX, Shapes
 from iconkit.safesvg import DEFAULT_LIMITS, Limits, parse_svg, prefix_ids
 from iconkit.sprite import build_sprite, make_symbol
 
+SPRITE_CLASS = "iconkit-sprite"
 _SPRITE_LIMITS = Limits(max_bytes=64_000_000, max_depth=64, max_elements=2_000_000)
 
 
@@ -43,16 +39,14 @@ def sprite_block(catalog: Catalog) -> str:
         if element.tail is not None and not element.tail.strip():
             element.tail = None
     for name, value in (
+        ("class", SPRITE_CLASS),
         ("aria-hidden", "true"),
         ("focusable", "false"),
         ("width", "0"),
         ("height", "0"),
-        ("style", "position:absolute"),
     ):
         root.set(name, value)
-    css = percent_encode(" ".join(stylesheet().split()), safe=" :;{}(),.-!*/=@")
-    link = f'<link rel="stylesheet" href="{quote("data:text/css," + css)}">'
-    return link + etree.tostring(root, encoding="unicode")
+    return etree.tostring(root, encoding="unicode")
 
 
 def own_shapes(icon: Icon, limits: Limits = DEFAULT_LIMITS) -> Shapes:

@@ -40,6 +40,7 @@ def install(
     build_dir: str | Path | None = None,
     strict: bool = True,
     absolute_base_url: str | None = None,
+    css_url: str | None = None,
 ) -> Renderer:
     """Give ``env`` the iconkit globals and macros; return the renderer it now uses.
 
@@ -51,6 +52,8 @@ def install(
     ``iconkit`` logger says a build would make pages smaller. ``inline=True`` writes the
     sprite into the page with ``icon_sprite()`` instead. A ``build_dir`` given here must
     hold a build (``ManifestError`` otherwise), as must one whose icons do not match.
+    ``icon_sprite()`` links the build's stylesheet, or ``css_url`` where there is no build
+    (the Flask and Django integrations serve the shipped one).
     """
     settings = load_settings(project, out=build_dir)
     if not isinstance(catalog, Catalog):
@@ -86,9 +89,11 @@ def install(
         )
         shapes = functools.cache(functools.partial(own_shapes, limits=settings.limits))
         sprite_url = ""
+    if manifest is not None and manifest.get("css"):
+        css_url = base_url + str(manifest["css"])
     renderer = Renderer(
         catalog,
-        Urls(sprite=sprite_url, base=base_url, absolute_base=absolute),
+        Urls(sprite=sprite_url, base=base_url, absolute_base=absolute, stylesheet=css_url),
         manifest=manifest,
         sprite_block=(lambda: block) if block is not None else None,
         shapes=shapes,

@@ -84,6 +84,8 @@ class Urls:
     """Prefix of every ``<use href>``: ``/static/icons/sprite.<hash>.svg#`` or ``#iconkit-``."""
     base: str = "/static/icons/"
     absolute_base: str | None = None
+    stylesheet: str | None = None
+    """The URL of ``iconkit.css`` where the page can load it (from a build, or a framework)."""
 
 
 def _icon_function(
@@ -262,18 +264,14 @@ class Renderer:
                     "that needs no name"
                 )
             head += f' role="img" aria-label="{quote(text)}"'
-        pixels = size_attribute(size)
-        tail = ' focusable="false"'
-        if pixels is not None:
-            tail += f' width="{pixels}" height="{pixels}"'
-        tail += render_attrs(attrs)
+        pixels = size_attribute(size) or "1em"  # sized by itself, stylesheet or not
+        tail = f' focusable="false" width="{pixels}" height="{pixels}"{render_attrs(attrs)}'
+
         if self._shapes is None:
             body = f'<use href="{quote(self.urls.sprite + icon.name)}"/></svg>'
-        else:  # no sprite: the icon carries its own shapes, sized without a stylesheet
+        else:  # no sprite: the icon carries its own shapes
             drawing = self._shapes(icon)
             tail += f' viewBox="{drawing.view_box}"'
-            if pixels is None:
-                tail += ' width="1em" height="1em"'
             body = f"{drawing.body}</svg>"
         if desc:
             description = quote(clean_text(icon.description))
@@ -373,15 +371,13 @@ class Renderer:
     # -- icon_sprite() ------------------------------------------------------------
 
     def icon_sprite(self) -> Markup:
-        """Inline mode: the sprite and the CSS, once per page. External: the stylesheet link."""
+        """What a page needs once: the stylesheet link where there is one, then, in inline
+        mode, the sprite itself. Every form displays without it (icons are 1em squares by
+        their own attributes); the stylesheet adds alignment, motion and forced colours."""
         if self._sprite_markup is None:
-            if self._sprite_block is not None:
-                self._sprite_markup = Markup(self._sprite_block())
-            else:
-                css = (self.manifest or {}).get("css")
-                if css:
-                    href = quote(self.urls.base + str(css))
-                    self._sprite_markup = Markup(f'<link rel="stylesheet" href="{href}">')
-                else:
-                    self._sprite_markup = Markup("")
+            link = ""
+            if self.urls.stylesheet:
+                link = f'<link rel="stylesheet" href="{quote(self.urls.stylesheet)}">'
+            block = self._sprite_block() if self._sprite_block is not None else ""
+            self._sprite_markup = Markup(link + block)
         return self._sprite_markup

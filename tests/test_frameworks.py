@@ -85,8 +85,9 @@ def test_flask_inline_mode(flask_app: Flask, build_dir: Path) -> None:
     html = flask_app.test_client().get("/").get_data(as_text=True)
     check_page(html, "#iconkit-")
     link, sprite = parse_page(html).find("body")[:2]
-    assert link.get("href").startswith("data:text/css,")
+    assert link.get("href") == "/static/icons/iconkit.4567cdef.css"  # a file: no data: URL
     assert sprite.tag == "svg" and sprite.get("aria-hidden") == "true"
+    assert sprite.get("class") == "iconkit-sprite" and sprite.get("style") is None
 
 
 def test_flask_unknown_icon_fails_the_request(flask_app: Flask) -> None:

@@ -40,7 +40,7 @@ def test_informative_by_default_named_by_the_catalogue_title(renderer: Renderer)
     assert svg.get("aria-label") == "Comment"
     assert svg.get("focusable") == "false"
     assert svg.get("aria-hidden") is None
-    assert svg.get("width") is None and svg.get("height") is None
+    assert svg.get("width") == svg.get("height") == "1em"  # sized without a stylesheet
     (use,) = svg
     assert use.tag == "use"
     assert use.get("href") == href(renderer, "comment")
@@ -278,7 +278,7 @@ def test_any_label_round_trips_and_never_injects(shipped: Catalog, label: str) -
     svg = parse(renderer.icon("comment", label))
     assert svg.get("aria-label") == expected
     assert [child.tag for child in svg] == ["use"]
-    assert set(svg.attrib) == {"class", "role", "aria-label", "focusable"}
+    assert set(svg.attrib) == {"class", "role", "aria-label", "focusable", "width", "height"}
 
 
 @PROPERTY
@@ -306,7 +306,7 @@ def test_any_attribute_renders_safely_or_is_refused(
     except IconArgumentError:
         return
     svg = parse(markup)
-    extra = set(svg.attrib) - {"class", "role", "aria-label", "focusable"}
+    extra = set(svg.attrib) - {"class", "role", "aria-label", "focusable", "width", "height"}
     assert len(extra) <= 1
     assert all(not key.startswith("on") for key in svg.attrib)
     assert [child.tag for child in svg] == ["use"]
