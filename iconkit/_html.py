@@ -117,3 +117,39 @@ def size_attribute(size: object) -> str | None:
     if isinstance(size, str) and _SIZE_TEXT.match(size) and float(size.rstrip("pxrem")) > 0:
         return size
     raise IconArgumentError(f"size {size!r}: use a number of pixels or a length such as '1.5em'")
+
+
+HIDDEN_CLASS = "iconkit-visually-hidden"
+"""Text for assistive technology and page translation only; ``iconkit.css`` hides it."""
+_ACTIVE_SCHEMES = ("javascript:", "vbscript:", "data:")
+_CONTROL_TYPES = frozenset(("button", "submit", "reset"))
+
+
+def control_markup(
+    tag: str,
+    fixed: Mapping[str, object],
+    classes: str | None,
+    attrs: Mapping[str, object],
+    icon: str,
+    name: str,
+    as_text: bool,
+) -> Markup:
+    """A ``<button>`` or ``<a>`` around a decorative ``icon``, named ``name`` on the control:
+    by ``aria-label``, or with ``as_text`` by visually hidden text inside it."""
+    parts = [f"<{tag}"]
+    for key, value in fixed.items():
+        if not isinstance(value, str) or not value.strip():
+            raise IconArgumentError(f"{tag}: {key} must be text, not {value!r}")
+        if key == "type" and value not in _CONTROL_TYPES:
+            raise IconArgumentError(f"button: type must be button, submit or reset, not {value!r}")
+        squeezed = "".join(c for c in value if not c.isspace() and c.isprintable()).lower()
+        if key == "href" and squeezed.startswith(_ACTIVE_SCHEMES):
+            raise IconArgumentError(f"a: href {value[:40]!r} runs code; links go to pages")
+        parts.append(f' {key}="{quote(value)}"')
+    if classes:
+        parts.append(f' class="{quote(classes)}"')
+    if not as_text:
+        parts.append(f' aria-label="{quote(name)}"')
+    parts.append(render_attrs(attrs))
+    hidden = f'<span class="{HIDDEN_CLASS}">{quote(name)}</span>' if as_text else ""
+    return Markup(f"{''.join(parts)}>{icon}{hidden}</{tag}>")

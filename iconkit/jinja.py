@@ -12,7 +12,7 @@ import functools
 import weakref
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from jinja2 import BaseLoader, ChoiceLoader, Environment, PackageLoader, pass_context
 from jinja2.ext import Extension
@@ -23,7 +23,7 @@ from iconkit._paths import shown
 from iconkit.build import MANIFEST, load_manifest
 from iconkit.catalog import Catalog, load_catalog
 from iconkit.errors import ManifestError
-from iconkit.markup import SYMBOL_PREFIX, Renderer, Urls, logger
+from iconkit.markup import SYMBOL_PREFIX, Renderer, Translate, Urls, logger
 from iconkit.settings import load_settings
 
 _MACROS = PackageLoader("iconkit", "templates")
@@ -97,13 +97,54 @@ def install(
         manifest=manifest,
         sprite_block=(lambda: block) if block is not None else None,
         shapes=shapes,
+        translations=_translations(env),
         strict=strict,
     )
     if getattr(env, "iconkit", None) is not None and env.cache is not None:
         env.cache.clear()  # imported macro modules hold the previous renderer's functions
     env.iconkit = renderer  # type: ignore[attr-defined]
-    _register(env, renderer.icon, renderer.icon_img, once_per_page(renderer.icon_sprite))
+    _register(env, renderer, once_per_page(renderer.icon_sprite))
     return renderer
+
+
+_I18N = "jinja2.ext.InternationalizationExtension"
+
+
+def _wrapped_gettext(gettext: Any) -> Translate | None:
+    """The plain gettext inside Jinja's new-style wrapper, where it can be seen.
+
+    The wrapper (``jinja2.ext._make_new_gettext``) costs a context call, a ``Markup`` and
+    a ``%`` on every use, three times the rest of ``icon()`` (docs/performance.md); titles
+    need none of them. A Jinja whose wrapper holds something else gets the wrapper itself.
+    """
+    cells = getattr(gettext, "__closure__", None) or ()
+    names = getattr(getattr(gettext, "__code__", None), "co_freevars", ())
+    found = dict(zip(names, (cell.cell_contents for cell in cells), strict=False))
+    wrapped = found.get("func")
+    return wrapped if callable(wrapped) and len(found) == 1 else None
+
+
+def _translations(env: Environment) -> Callable[[], Translate | None] | None:
+    """The gettext that ``env``'s i18n extension has installed at each call, as a function of
+    one string; ``None`` when ``env`` has no i18n extension (nothing is translated)."""
+    if _I18N not in env.extensions:
+        return None
+    found: list[Any] = [None, None]  # the last gettext seen, and its one-argument form
+
+    def current() -> Translate | None:
+        gettext: Any = env.globals.get("gettext")
+        if gettext is None or gettext is found[0]:
+            return found[1] if gettext is not None else None
+        if getattr(gettext, "jinja_pass_arg", None) is None:
+            found[:] = [gettext, gettext]
+        else:  # new-style: the plain gettext it wraps, or the wrapper with a context of its own
+            plain = _wrapped_gettext(gettext)
+            context = env.context_class(env, {}, None, {})
+            found[:] = [gettext, plain or functools.partial(gettext, context)]
+        translate: Translate = found[1]
+        return translate
+
+    return current
 
 
 def once_per_page(sprite: Callable[[], Markup]) -> Callable[..., Markup]:
@@ -124,21 +165,24 @@ def once_per_page(sprite: Callable[[], Markup]) -> Callable[..., Markup]:
     return icon_sprite
 
 
-def _register(
-    env: Environment,
-    icon: Callable[..., Markup],
-    icon_img: Callable[..., Markup],
-    icon_sprite: Callable[[], Markup],
-) -> None:
+class _Helpers(Protocol):
+    def icon(self, *args: Any, **kwargs: Any) -> Markup: ...
+    def icon_img(self, *args: Any, **kwargs: Any) -> Markup: ...
+    def icon_button(self, *args: Any, **kwargs: Any) -> Markup: ...
+    def icon_link(self, *args: Any, **kwargs: Any) -> Markup: ...
+
+
+def _register(env: Environment, helpers: _Helpers, icon_sprite: Callable[..., Markup]) -> None:
     """The globals templates call, and the ones ``iconkit/macros.html`` calls."""
-    env.globals.update(
-        icon=icon,
-        icon_img=icon_img,
-        icon_sprite=icon_sprite,
-        _iconkit_icon=icon,
-        _iconkit_icon_img=icon_img,
-        _iconkit_icon_sprite=icon_sprite,
-    )
+    functions = {
+        "icon": helpers.icon,
+        "icon_img": helpers.icon_img,
+        "icon_button": helpers.icon_button,
+        "icon_link": helpers.icon_link,
+        "icon_sprite": icon_sprite,
+    }
+    env.globals.update(functions)
+    env.globals.update({f"_iconkit_{name}": function for name, function in functions.items()})
     _add_macros(env)
 
 
@@ -160,6 +204,12 @@ class _Deferred:
     def icon_img(self, *args: Any, **kwargs: Any) -> Markup:
         return renderer_for(self._env).icon_img(*args, **kwargs)
 
+    def icon_button(self, *args: Any, **kwargs: Any) -> Markup:
+        return renderer_for(self._env).icon_button(*args, **kwargs)
+
+    def icon_link(self, *args: Any, **kwargs: Any) -> Markup:
+        return renderer_for(self._env).icon_link(*args, **kwargs)
+
     def icon_sprite(self) -> Markup:
         return renderer_for(self._env).icon_sprite()
 
@@ -176,7 +226,7 @@ class IconkitExtension(Extension):
         environment.extend(install_iconkit=functools.partial(install, environment))
         if not isinstance(getattr(environment, "iconkit", None), Renderer):
             deferred = _Deferred(environment)
-            _register(environment, deferred.icon, deferred.icon_img, deferred.icon_sprite)
+            _register(environment, deferred, deferred.icon_sprite)
 
 
 def _add_macros(env: Environment) -> None:

@@ -2,8 +2,13 @@
 
 Everything a template passes in is validated here and escaped by ``quote`` (the one
 escaping function), once, when a (name, options) pair is first seen; the result is
-kept, so a repeated call is a dictionary look-up. Jinja globals, macros and the
-extension all call this.
+kept, so a repeated call is a dictionary look-up. The Jinja globals, macros and
+extension and the Django tags all call this.
+
+Titles and descriptions go through the page's translation where one is active
+(``translate``, a gettext function): the translated words are part of each kept
+result's key, so one renderer serves every language. Labels a template passes are
+its own to translate and are used as given.
 """
 
 from __future__ import annotations
@@ -16,9 +21,17 @@ from typing import Any
 
 from markupsafe import Markup
 
-from iconkit._html import AttrValue, clean_text, quote, render_attrs, size_attribute
+from iconkit._html import (
+    HIDDEN_CLASS,
+    AttrValue,
+    clean_text,
+    control_markup,
+    quote,
+    render_attrs,
+    size_attribute,
+)
 from iconkit.catalog import Catalog, Icon
-from iconkit.errors import ConfigError, IconArgumentError, ManifestError, UnknownIconError
+from iconkit.errors import IconArgumentError, UnknownIconError
 
 logger = logging.getLogger("iconkit")
 
@@ -30,6 +43,12 @@ DESC_ID_PREFIX = "iconkit_d"
 
 CACHE_LIMIT = 4096
 """Distinct (name, options) entries kept; the cache starts afresh when it is full."""
+
+FRESH = "\ue000"
+"""Where a per-use id goes in kept markup (a private-use character no template passes)."""
+
+Translate = Callable[[str], str]
+"""A gettext function: catalogue words in, the page language's words out."""
 
 _ids = itertools.count(1)
 """One counter for the process: ids never repeat, on a page or across cached fragments."""
@@ -44,15 +63,14 @@ def _classes(icon: Icon, class_: object) -> str:
     if icon.fixed_colours:
         classes.append("icon-fixed")
     if class_ is not None:
-        if not isinstance(class_, str):
-            raise IconArgumentError(f"class_ must be text, not {type(class_).__name__}")
-        extra = str(class_.unescape()) if isinstance(class_, Markup) else class_
-        classes.extend(c for c in extra.split() if c not in classes)
+        classes.extend(c for c in _class_text(class_).split() if c not in classes)
     return quote(" ".join(classes))
 
 
-FRESH = "\ue000"
-"""Where a per-use id goes in kept markup (a private-use character no template passes)."""
+def _class_text(class_: object) -> str:
+    if not isinstance(class_, str):
+        raise IconArgumentError(f"class_ must be text, not {type(class_).__name__}")
+    return str(class_.unescape()) if isinstance(class_, Markup) else class_
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,38 +125,71 @@ def _icon_function(
         size: int | float | str | None = None,
         class_: str | None = None,
         desc: bool = False,
+        text: bool = False,
         **attrs: AttrValue,
     ) -> Markup:
         """An ``<svg>`` that shows icon ``name``; see docs/templates.md."""
-        if size is None and class_ is None and not desc and not attrs and label.__class__ in _PLAIN:
+        if (
+            size is None
+            and class_ is None
+            and not desc
+            and not text
+            and not attrs
+            and label.__class__ in _PLAIN
+        ):
             try:
                 return plain[name, label, decorative]
             except (KeyError, TypeError):
                 return miss(name, label, decorative)
-        return general(name, label, decorative, size, class_, desc, attrs)
+        return general(name, label, decorative, size, class_, desc, text, attrs, None)
 
     return icon
 
 
-def _img_function(general: Callable[..., Markup]) -> Callable[..., Markup]:
-    def icon_img(
+def _translating_icon_function(
+    plain: Callable[..., Markup],
+    translated: Callable[[Translate, object], Markup],
+    general: Callable[..., Markup],
+    current: Callable[[], Translate | None],
+) -> Callable[..., Markup]:
+    """``icon`` for environments that translate: ``current()`` gives the active gettext.
+
+    A call named by the catalogue title costs a translation and a look-up keyed by its
+    result; calls with a label of their own, or decorative, are the plain ``icon``.
+    """
+
+    def icon(
         name: str,
         label: str | None = None,
         *,
         decorative: bool = False,
-        size: int = 24,
-        colour: str | None = None,
-        absolute: bool = False,
+        size: int | float | str | None = None,
+        class_: str | None = None,
+        desc: bool = False,
+        text: bool = False,
         **attrs: AttrValue,
     ) -> Markup:
-        """An ``<img>`` of the PNG fallback, with its 2x file in ``srcset``."""
-        return general(name, label, decorative, size, colour, absolute, attrs)
+        """An ``<svg>`` that shows icon ``name``, named in the page's language."""
+        translate = current()
+        if translate is None or (label is not None and not desc) or decorative:
+            return plain(
+                name, label, decorative=decorative, size=size, class_=class_, desc=desc,
+                text=text, **attrs,
+            )  # fmt: skip
+        if size is None and class_ is None and not desc and not text and not attrs:
+            return translated(translate, name)
+        return general(name, label, decorative, size, class_, desc, text, attrs, translate)
 
-    return icon_img
+    return icon
 
 
 class Renderer:
-    """Markup for one catalogue and one build; keeps every result it computes."""
+    """Markup for one catalogue and one build; keeps every result it computes.
+
+    ``icon``, ``icon_img``, ``icon_button`` and ``icon_link`` are what templates call;
+    ``translations``, where given, returns the active gettext function at each call
+    (or ``None``), and the catalogue's words go through it.
+    """
 
     def __init__(
         self,
@@ -148,8 +199,11 @@ class Renderer:
         manifest: Mapping[str, Any] | None = None,
         sprite_block: Callable[[], str] | None = None,
         shapes: Callable[[Icon], Shapes] | None = None,
+        translations: Callable[[], Translate | None] | None = None,
         strict: bool = True,
     ) -> None:
+        from iconkit._pictures import Pictures  # the PNG half: icon_img()
+
         self.catalog = catalog
         self.urls = urls
         self.manifest = manifest
@@ -160,12 +214,36 @@ class Renderer:
         self._cache: dict[tuple[Any, ...], Markup | _Fresh] = {}
         self._plain: dict[tuple[Any, ...], Markup] = {}
         self._plain_fresh: dict[tuple[Any, ...], _Fresh] = {}  # plain calls with per-use ids
-        self._img_cache: dict[tuple[Any, ...], Markup] = {}  # icon_img() output
+        self._translated: dict[tuple[Any, ...], Markup | _Fresh] = {}
+        self._titles = {key: icon.title for icon in catalog for key in (icon.name, *icon.aliases)}
         self.icon = _icon_function(self._plain, self._plain_miss, self._general)
-        self.icon_img = _img_function(self._img)
+        self._pictures = Pictures(self)
+        self.icon_img = self._pictures.icon_img
+        if translations is not None:
+            self.icon = _translating_icon_function(
+                self.icon, self._translated_icon, self._general, translations
+            )
+            self.icon_img = self._pictures.translating(translations)
+        self._current = translations or (lambda: None)
 
     def __repr__(self) -> str:
         return f"<Renderer {self.catalog!r} sprite={self.urls.sprite!r}>"
+
+    def render(
+        self,
+        name: object,
+        label: object = None,
+        *,
+        decorative: object = False,
+        size: object = None,
+        class_: object = None,
+        desc: object = False,
+        text: object = False,
+        translate: Translate | None = None,
+        **attrs: object,
+    ) -> Markup:
+        """``icon()`` with every option spelled out, and the translation to name it with."""
+        return self._general(name, label, decorative, size, class_, desc, text, attrs, translate)
 
     # -- icon() -----------------------------------------------------------------
 
@@ -174,8 +252,21 @@ class Renderer:
         try:
             return self._plain_fresh[key].render()
         except (KeyError, TypeError):
-            made = self._icon(name, label, decorative, None, None, False, {})
+            made = self._icon(name, label, decorative, None, None, False, False, {}, None, None)
         return self._keep(self._plain_fresh if type(made) is _Fresh else self._plain, key, made)
+
+    def _translated_icon(self, translate: Translate, name: object) -> Markup:
+        try:
+            title = translate(self._titles[name])  # type: ignore[index]
+        except (KeyError, TypeError):  # not a name: the plain path says so
+            return self._plain_miss(name, None, False)
+        key = (name, title)
+        try:
+            found = self._translated[key]
+        except KeyError:
+            made = self._icon(name, None, False, None, None, False, False, {}, str(title), None)
+            return self._keep(self._translated, key, made)
+        return found.render() if type(found) is _Fresh else found  # type: ignore[return-value]
 
     def _general(
         self,
@@ -185,8 +276,11 @@ class Renderer:
         size: object,
         class_: object,
         desc: object,
+        text: object,
         attrs: Mapping[str, object],
+        translate: Translate | None,
     ) -> Markup:
+        title, description = self._words(name, label, desc, translate)
         key = (
             name,
             label,
@@ -197,14 +291,32 @@ class Renderer:
             class_,
             class_.__class__,
             desc,
+            text,
             tuple((k, v, v.__class__) for k, v in attrs.items()) if attrs else (),
+            title,
+            description,
         )
         try:
             found = self._cache[key]
         except (KeyError, TypeError):
-            made = self._icon(name, label, decorative, size, class_, desc, attrs)
+            made = self._icon(
+                name, label, decorative, size, class_, desc, text, attrs, title, description
+            )
             return self._keep(self._cache, key, made)
         return found.render() if type(found) is _Fresh else found  # type: ignore[return-value]
+
+    def _words(
+        self, name: object, label: object, desc: object, translate: Translate | None
+    ) -> tuple[str | None, str | None]:
+        """The translated title (when no label names the icon) and description (with desc)."""
+        if translate is None or (label is not None and not desc):
+            return None, None
+        try:
+            icon = self.catalog.resolve(name)  # type: ignore[arg-type]
+        except UnknownIconError:
+            return None, None  # reported, with its suggestions, by _icon
+        title = str(translate(icon.title)) if label is None else None
+        return title, str(translate(icon.description)) if desc else None
 
     @staticmethod
     def _keep(
@@ -238,135 +350,122 @@ class Renderer:
         size: object,
         class_: object,
         desc: object,
+        text: object,
         attrs: Mapping[str, object],
+        title: str | None,
+        description: str | None,
     ) -> Markup | _Fresh | None:
         icon = self._resolve(name)
         if icon is None:
             return None
-        for flag, value in (("decorative", decorative), ("desc", desc)):
+        for flag, value in (("decorative", decorative), ("desc", desc), ("text", text)):
             if value.__class__ is not bool:
                 raise IconArgumentError(f"icon {icon.name!r}: {flag} must be True or False")
         head = f'<svg class="{_classes(icon, class_)}"'
+        after = ""
         if decorative:
-            if label is not None:
+            if label is not None or desc or text:
                 raise IconArgumentError(
-                    f"icon {icon.name!r}: a decorative icon has no label; drop label= "
-                    "or decorative=True"
+                    f"icon {icon.name!r}: a decorative icon has no name: drop "
+                    "label=, desc= and text=, or decorative=True"
                 )
-            if desc:
-                raise IconArgumentError(f"icon {icon.name!r}: a decorative icon has no desc")
             head += ' aria-hidden="true"'
         else:
-            text = clean_text(icon.title if label is None else label)
-            if not text:
-                raise IconArgumentError(
-                    f"icon {icon.name!r}: empty label; pass decorative=True for an icon "
-                    "that needs no name"
-                )
-            head += f' role="img" aria-label="{quote(text)}"'
+            name_text = self.accessible_name(icon, label, title)
+            if text:  # the name as visually hidden text, which page translation reads
+                if desc:
+                    raise IconArgumentError(
+                        f"icon {icon.name!r}: desc=True describes an icon named by "
+                        "aria-label; with text=True, put the description in the text"
+                    )
+                head += ' aria-hidden="true"'
+                after = f'<span class="{HIDDEN_CLASS}">{quote(name_text)}</span>'
+            else:
+                head += f' role="img" aria-label="{quote(name_text)}"'
         pixels = size_attribute(size) or "1em"  # sized by itself, stylesheet or not
         tail = f' focusable="false" width="{pixels}" height="{pixels}"{render_attrs(attrs)}'
-
         if self._shapes is None:
-            body = f'<use href="{quote(self.urls.sprite + icon.name)}"/></svg>'
+            body = f'<use href="{quote(self.urls.sprite + icon.name)}"/></svg>{after}'
         else:  # no sprite: the icon carries its own shapes
             drawing = self._shapes(icon)
             tail += f' viewBox="{drawing.view_box}"'
-            body = f"{drawing.body}</svg>"
+            body = f"{drawing.body}</svg>{after}"
         if desc:
-            description = quote(clean_text(icon.description))
-            described = f' aria-describedby="{FRESH}"{tail}><desc id="{FRESH}">{description}</desc>'
+            words = quote(clean_text(icon.description if description is None else description))
+            described = f' aria-describedby="{FRESH}"{tail}><desc id="{FRESH}">{words}</desc>'
             return _Fresh(f"{head}{described}{body}")
         return _Fresh(f"{head}{tail}>{body}") if FRESH in body else Markup(f"{head}{tail}>{body}")
 
-    # -- icon_img() ---------------------------------------------------------------
+    @staticmethod
+    def accessible_name(icon: Icon, label: object, title: str | None = None) -> str:
+        """The name ``icon`` is announced by: ``label``, else its (translated) title."""
+        name = clean_text(label if label is not None else title or icon.title)
+        if not name:
+            raise IconArgumentError(
+                f"icon {icon.name!r}: empty label; pass decorative=True for an icon "
+                "that needs no name"
+            )
+        return name
 
-    def _img(
+    # -- icon_button() and icon_link() ----------------------------------------------
+
+    def icon_button(
         self,
-        name: object,
+        name: str,
+        label: str | None = None,
+        *,
+        text: bool = False,
+        size: int | float | str | None = None,
+        class_: str | None = None,
+        type: str = "button",  # noqa: A002 - the HTML attribute's name
+        **attrs: AttrValue,
+    ) -> Markup:
+        """A ``<button>`` holding only icon ``name``, named on the button, not the icon."""
+        return self._control("button", name, label, text, size, class_, {"type": type}, attrs)
+
+    def icon_link(
+        self,
+        name: str,
+        label: str | None = None,
+        *,
+        href: str,
+        text: bool = False,
+        size: int | float | str | None = None,
+        class_: str | None = None,
+        **attrs: AttrValue,
+    ) -> Markup:
+        """An ``<a href>`` holding only icon ``name``, named on the link, not the icon."""
+        return self._control("a", name, label, text, size, class_, {"href": href}, attrs)
+
+    def _control(
+        self,
+        tag: str,
+        name: str,
         label: object,
-        decorative: object,
+        text: object,
         size: object,
-        colour: object,
-        absolute: object,
+        class_: object,
+        fixed: dict[str, object],
         attrs: Mapping[str, object],
     ) -> Markup:
-        key = (
-            name,
-            label,
-            label.__class__,
-            decorative,
-            size,
-            size.__class__,
-            colour,
-            absolute,
-            tuple((k, v, v.__class__) for k, v in attrs.items()) if attrs else (),
-        )
+        translate = self._current() if label is None else None
+        title, _ = self._words(name, label, False, translate)
+        key = (tag, name, label, label.__class__, text, size, class_, title, *fixed.values())
+        key += tuple((k, v, v.__class__) for k, v in attrs.items())
         try:
-            return self._img_cache[key]
+            return self._cache[key]  # type: ignore[return-value]
         except (KeyError, TypeError):
-            made = self._icon_img(name, label, decorative, size, colour, absolute, attrs)
-            return self._keep(self._img_cache, key, made)
-
-    def _png(self, icon: Icon, size: object, colour: object, scale: int) -> str:
-        if self.manifest is None:
-            raise ManifestError(
-                "icon_img() needs the PNG files of a build: run `iconkit build` and pass "
-                "install(env, build_dir=...)"
-            )
-        pngs: Mapping[str, str] = self.manifest["icons"][icon.name].get("png", {})
-        if colour is None:  # the first colour of the build's settings
-            colour = next((key.split("-", 1)[1] for key in pngs), None)
-        key = f"{size}@{scale}x-{colour}"
-        if key not in pngs:
-            sizes = sorted({int(k.split("@")[0]) for k in pngs})
-            colours = sorted({k.split("-", 1)[1] for k in pngs})
-            raise IconArgumentError(
-                f"icon_img({icon.name!r}): no PNG at size {size!r} in colour {colour!r}; "
-                f"the build has sizes {sizes} and colours {colours} (see [tool.iconkit])"
-            )
-        return pngs[key]
-
-    def _icon_img(
-        self,
-        name: object,
-        label: object,
-        decorative: object,
-        size: object,
-        colour: object,
-        absolute: object,
-        attrs: Mapping[str, object],
-    ) -> Markup | None:
+            pass
         icon = self._resolve(name)
         if icon is None:
-            return None
-        if isinstance(size, bool) or not isinstance(size, int):
-            raise IconArgumentError(f"icon_img({icon.name!r}): size must be whole pixels")
-        base = self.urls.base
-        if absolute:
-            if not self.urls.absolute_base:
-                raise ConfigError(
-                    "icon_img(absolute=True) needs an absolute base URL: pass "
-                    "install(env, absolute_base_url='https://example.com/static/icons/') "
-                    "or an absolute base_url"
-                )
-            base = self.urls.absolute_base
-        one = quote(base + self._png(icon, size, colour, 1))
-        two = quote(base + self._png(icon, size, colour, 2))
-        if decorative:
-            if label is not None:
-                raise IconArgumentError(f"icon_img({icon.name!r}): a decorative image has no label")
-            alt = ""
-        else:
-            alt = clean_text(icon.title if label is None else label)
-            if not alt:
-                raise IconArgumentError(
-                    f"icon_img({icon.name!r}): empty label; pass decorative=True instead"
-                )
-        return Markup(
-            f'<img src="{one}" srcset="{two} 2x" width="{size}" height="{size}" '
-            f'alt="{quote(alt)}"{render_attrs(attrs)}/>'
-        )
+            return Markup("")
+        if text.__class__ is not bool:
+            raise IconArgumentError(f"{tag} of icon {icon.name!r}: text must be True or False")
+        inner = self._general(name, None, True, size, None, False, False, {}, None)
+        spoken = self.accessible_name(icon, label, title)
+        classes = _class_text(class_) if class_ is not None else None
+        made = control_markup(tag, fixed, classes, attrs, inner, spoken, bool(text))
+        return self._keep(self._cache, key, made)
 
     # -- icon_sprite() ------------------------------------------------------------
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import asyncio
+import gettext
 import logging
 import re
 from collections.abc import Callable
@@ -446,7 +447,10 @@ def test_docs_python_examples_run(
     runnable = [b for b in blocks if "TEMPLATES = [" not in b]
     assert len(runnable) >= 4
     for block in runnable:
-        namespace: dict[str, object] = {"__name__": "docs_templates"}
+        namespace: dict[str, object] = {
+            "__name__": "docs_templates",
+            "__file__": str(tmp_path / "app.py"),
+        }
         exec(compile(block, str(DOC), "exec"), namespace)
         env = namespace.get("env")
         if isinstance(env, Environment):
@@ -551,3 +555,75 @@ def test_base_url_defaults_to_the_builds_url_prefix(tmp_path: Path) -> None:
 
     assert use_href().startswith("/assets/icons/sprite.")
     assert use_href(base_url="https://cdn.example/i").startswith("https://cdn.example/i/sprite.")
+
+
+# -- translations through Jinja's i18n extension ------------------------------------------------
+
+
+class Words(gettext.NullTranslations):
+    """A translation catalogue from a dict, as a compiled .mo file would give it."""
+
+    def __init__(self, words: dict[str, str]) -> None:
+        super().__init__()
+        self.words = words
+
+    def gettext(self, message: str) -> str:
+        return self.words.get(message, message)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return singular if n == 1 else plural
+
+
+FRENCH = Words({"Comment": "Commentaire", "Close": "Fermer", "Email": "Courriel"})
+TRANSLATED = (
+    "{{ icon('comment') }}{{ ik.icon('close') }}{{ icon_button('close') }}"
+    "{{ icon('comment', 'Mine') }}{{ icon_img('email') }}"
+)
+
+
+@pytest.mark.parametrize("newstyle", [False, True], ids=["oldstyle", "newstyle"])
+def test_titles_go_through_the_installed_translation(build_dir: Path, newstyle: bool) -> None:
+    env = Environment(autoescape=True, extensions=["jinja2.ext.i18n"])
+    env.install_gettext_translations(FRENCH, newstyle=newstyle)  # type: ignore[attr-defined]
+    install(env, build_dir=build_dir)
+    page = parse_page(env.from_string(IMPORT + TRANSLATED).render())
+    names = [el.get("aria-label") for el in page.iter("svg", "button") if el.get("aria-label")]
+    assert names == ["Commentaire", "Fermer", "Fermer", "Mine"]  # a label is used as given
+    assert next(page.iter("img")).get("alt") == "Courriel"
+
+
+def test_the_language_can_change_from_one_render_to_the_next(build_dir: Path) -> None:
+    active: list[Words] = [FRENCH]
+    env = Environment(autoescape=True, extensions=["jinja2.ext.i18n"])
+    install(env, build_dir=build_dir)  # before the translations: looked up at each call
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        lambda message: active[0].gettext(message),
+        lambda singular, plural, n: active[0].ngettext(singular, plural, n),
+        newstyle=True,
+    )
+    template = env.from_string("{{ icon('comment') }}")
+    assert parse(template.render()).get("aria-label") == "Commentaire"
+    active[0] = Words({"Comment": "Kommentar"})
+    assert parse(template.render()).get("aria-label") == "Kommentar"
+    active[0] = Words({})
+    assert parse(template.render()).get("aria-label") == "Comment"
+
+
+def test_a_new_style_gettext_that_cannot_be_unwrapped_still_translates(build_dir: Path) -> None:
+    from jinja2 import pass_context
+
+    @pass_context
+    def gettext(context: object, message: str, **variables: object) -> str:
+        return FRENCH.gettext(message) % variables
+
+    env = Environment(autoescape=True, extensions=["jinja2.ext.i18n"])
+    install(env, build_dir=build_dir)
+    env.globals["gettext"] = gettext
+    assert parse(env.from_string("{{ icon('close') }}").render()).get("aria-label") == "Fermer"
+
+
+def test_without_the_i18n_extension_titles_stay_as_written(build_dir: Path) -> None:
+    env = Environment(autoescape=True)
+    env.globals["gettext"] = FRENCH.gettext  # not Jinja's i18n: not a translation to follow
+    install(env, build_dir=build_dir)
+    assert parse(env.from_string("{{ icon('close') }}").render()).get("aria-label") == "Close"

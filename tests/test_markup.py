@@ -334,3 +334,112 @@ def test_any_name_resolves_or_raises_unknown(shipped: Catalog, name: str) -> Non
     icon = shipped.resolve(name)
     assert svg.get("aria-label") == icon.title
     assert svg[0].get("href") == SPRITE + icon.name
+
+
+# -- the name as visually hidden text, and icon-only controls ---------------------------------
+
+
+def test_text_names_the_icon_with_visually_hidden_text(renderer: Renderer) -> None:
+    fragment = parse(f"<p>{renderer.icon('search', 'Search the site', text=True)}</p>")
+    svg, span = fragment
+    assert svg.get("aria-hidden") == "true" and svg.get("role") is None
+    assert svg.get("aria-label") is None
+    assert span.tag == "span" and span.get("class") == "iconkit-visually-hidden"
+    assert span.text == "Search the site"
+    assert parse(f"<p>{renderer.icon('search', text=True)}</p>")[1].text == "Search"
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"decorative": True, "text": True}, "a decorative icon has no name"),
+        ({"desc": True, "text": True}, "put the description in the text"),
+        ({"text": "yes"}, "text must be True or False"),
+    ],
+)
+def test_text_refuses_what_it_cannot_say(
+    renderer: Renderer, options: dict[str, object], message: str
+) -> None:
+    with pytest.raises(IconArgumentError, match=message):
+        renderer.icon("search", **options)  # type: ignore[arg-type]
+
+
+def test_icon_button_names_the_button_not_the_icon(renderer: Renderer) -> None:
+    button = parse(renderer.icon_button("close", "Close dialog", data_dialog="d1"))
+    assert button.tag == "button" and button.get("type") == "button"
+    assert button.get("aria-label") == "Close dialog" and button.get("data-dialog") == "d1"
+    (svg,) = button
+    assert svg.get("aria-hidden") == "true" and svg.get("aria-label") is None
+    assert svg.find("use").get("href") == href(renderer, "close")
+    button = parse(renderer.icon_button("close", text=True, type="submit", class_="plain"))
+    assert button.get("aria-label") is None and button.get("type") == "submit"
+    assert button.get("class") == "plain"
+    assert button.find("span").text == "Close"  # the catalogue title, as hidden text
+
+
+def test_icon_link_carries_its_href_and_its_name(renderer: Renderer) -> None:
+    link = parse(renderer.icon_link("home", "Home page", href="/?a=1&b=2", size=32))
+    assert link.tag == "a" and link.get("href") == "/?a=1&b=2"
+    assert link.get("aria-label") == "Home page"
+    assert link.find("svg").get("width") == "32"
+
+
+@pytest.mark.parametrize(
+    "href", ["javascript:alert(1)", " JavaScript:alert(1)", "java\tscript:x", "data:text/html,x"]
+)
+def test_icon_link_refuses_links_that_run_code(renderer: Renderer, href: str) -> None:
+    with pytest.raises(IconArgumentError, match="runs code"):
+        renderer.icon_link("home", "Home", href=href)
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda r: r.icon_button("close", "Close", type="menu"), "type must be button"),
+        (lambda r: r.icon_button("close", "Close", onclick="x()"), "event handlers"),
+        (lambda r: r.icon_button("close", "Close", aria_label="x"), "use label="),
+        (lambda r: r.icon_button("close", ""), "empty label"),
+        (lambda r: r.icon_link("home", "Home", href=""), "href must be text"),
+        (lambda r: r.icon_button("nope", "Nope"), "unknown icon 'nope'"),
+    ],
+)
+def test_controls_refuse_bad_arguments(renderer: Renderer, call: object, message: str) -> None:
+    with pytest.raises((IconArgumentError, UnknownIconError), match=message):
+        call(renderer)  # type: ignore[operator]
+
+
+@PROPERTY
+@given(label=st.text().filter(lambda s: clean_text(s)))
+def test_any_control_label_round_trips_as_text_and_as_aria_label(
+    shipped: Catalog, label: str
+) -> None:
+    renderer = Renderer(shipped, Urls(sprite=SPRITE))
+    assert parse(renderer.icon_button("close", label)).get("aria-label") == clean_text(label)
+    hidden = parse(renderer.icon_link("home", label, href="/", text=True)).find("span")
+    assert (hidden.text or "") == clean_text(label)
+
+
+# -- translated titles and descriptions -------------------------------------------------------
+
+FRENCH = {"Comment": "Commentaire", "A speech bubble.": "Une bulle de dialogue."}
+
+
+def test_titles_and_descriptions_follow_the_active_translation(shipped: Catalog) -> None:
+    language: list[dict[str, str]] = [FRENCH]
+
+    def current() -> object:
+        words = language[0]
+        return (lambda text: words.get(text, text)) if words else None
+
+    renderer = Renderer(shipped, Urls(sprite=SPRITE), translations=current)  # type: ignore[arg-type]
+    comment = shipped.resolve("comment")
+    FRENCH[comment.description] = "Une bulle de dialogue."
+    assert parse(renderer.icon("comment")).get("aria-label") == "Commentaire"
+    described = parse(renderer.icon("comment", desc=True))
+    assert described.find("desc").text == "Une bulle de dialogue."
+    assert parse(renderer.icon("comment", "3 commentaires")).get("aria-label") == "3 commentaires"
+    assert parse(renderer.icon_button("comment")).get("aria-label") == "Commentaire"
+    language[0] = {}  # another request, in English: the kept French markup is not reused
+    assert parse(renderer.icon("comment")).get("aria-label") == "Comment"
+    assert parse(renderer.icon("comment", desc=True)).find("desc").text == comment.description
+    assert parse(renderer.icon_button("comment")).get("aria-label") == "Comment"

@@ -1,0 +1,158 @@
+"""``icon_img()``: the PNG fallback of an icon as an ``<img>``, for places without SVG.
+
+Part of the renderer (``markup.Renderer`` makes one ``Pictures``): the same catalogue,
+escaping and keeping of results, with the build's manifest for the PNG files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any
+
+from markupsafe import Markup
+
+from iconkit._html import AttrValue, clean_text, quote, render_attrs
+from iconkit.catalog import Icon
+from iconkit.errors import ConfigError, IconArgumentError, ManifestError
+
+if TYPE_CHECKING:
+    from iconkit.markup import Renderer, Translate
+
+
+class Pictures:
+    """``icon_img`` for one renderer, with the results it has computed."""
+
+    def __init__(self, renderer: Renderer) -> None:
+        self._renderer = renderer
+        self._cache: dict[tuple[Any, ...], Markup] = {}
+        general = self._img
+
+        def icon_img(
+            name: str,
+            label: str | None = None,
+            *,
+            decorative: bool = False,
+            size: int = 24,
+            colour: str | None = None,
+            absolute: bool = False,
+            **attrs: AttrValue,
+        ) -> Markup:
+            """An ``<img>`` of the PNG fallback, with its 2x file in ``srcset``."""
+            return general(name, label, decorative, size, colour, absolute, attrs, None)
+
+        self.icon_img = icon_img
+
+    def translating(self, current: Callable[[], Translate | None]) -> Callable[..., Markup]:
+        """``icon_img`` whose default ``alt`` is the title in the language ``current()`` gives."""
+        general = self._img
+
+        def icon_img(
+            name: str,
+            label: str | None = None,
+            *,
+            decorative: bool = False,
+            size: int = 24,
+            colour: str | None = None,
+            absolute: bool = False,
+            **attrs: AttrValue,
+        ) -> Markup:
+            """An ``<img>`` of the PNG fallback, named in the page's language."""
+            translate = current() if label is None and not decorative else None
+            return general(name, label, decorative, size, colour, absolute, attrs, translate)
+
+        return icon_img
+
+    def _img(
+        self,
+        name: object,
+        label: object,
+        decorative: object,
+        size: object,
+        colour: object,
+        absolute: object,
+        attrs: Mapping[str, object],
+        translate: Translate | None,
+    ) -> Markup:
+        title = self._renderer._words(name, label, False, translate)[0] if translate else None
+        key = (
+            name,
+            label,
+            label.__class__,
+            decorative,
+            size,
+            size.__class__,
+            colour,
+            absolute,
+            tuple((k, v, v.__class__) for k, v in attrs.items()) if attrs else (),
+            title,
+        )
+        try:
+            return self._cache[key]
+        except (KeyError, TypeError):
+            made = self._icon_img(name, label, decorative, size, colour, absolute, attrs, title)
+            return self._renderer._keep(self._cache, key, made)
+
+    def _png(self, icon: Icon, size: object, colour: object, scale: int) -> str:
+        manifest = self._renderer.manifest
+        if manifest is None:
+            raise ManifestError(
+                "icon_img() needs the PNG files of a build: run `iconkit build` and pass "
+                "install(env, build_dir=...)"
+            )
+        pngs: Mapping[str, str] = manifest["icons"][icon.name].get("png", {})
+        if colour is None:  # the first colour of the build's settings
+            colour = next((key.split("-", 1)[1] for key in pngs), None)
+        key = f"{size}@{scale}x-{colour}"
+        if key not in pngs:
+            sizes = sorted({int(k.split("@")[0]) for k in pngs})
+            colours = sorted({k.split("-", 1)[1] for k in pngs})
+            raise IconArgumentError(
+                f"icon_img({icon.name!r}): no PNG at size {size!r} in colour {colour!r}; "
+                f"the build has sizes {sizes} and colours {colours} (see [tool.iconkit])"
+            )
+        return pngs[key]
+
+    def _icon_img(
+        self,
+        name: object,
+        label: object,
+        decorative: object,
+        size: object,
+        colour: object,
+        absolute: object,
+        attrs: Mapping[str, object],
+        title: str | None,
+    ) -> Markup | None:
+        renderer = self._renderer
+        icon = renderer._resolve(name)
+        if icon is None:
+            return None
+        if isinstance(size, bool) or not isinstance(size, int):
+            raise IconArgumentError(f"icon_img({icon.name!r}): size must be whole pixels")
+        urls = renderer.urls
+        base = urls.base
+        if absolute:
+            if not urls.absolute_base:
+                raise ConfigError(
+                    "icon_img(absolute=True) needs an absolute base URL: pass "
+                    "install(env, absolute_base_url='https://example.com/static/icons/') "
+                    "or an absolute base_url"
+                )
+            base = urls.absolute_base
+        one = quote(base + self._png(icon, size, colour, 1))
+        two = quote(base + self._png(icon, size, colour, 2))
+        if decorative:
+            if label is not None:
+                raise IconArgumentError(f"icon_img({icon.name!r}): a decorative image has no label")
+            alt = ""
+        else:
+            words = label if label is not None else title if title is not None else icon.title
+            alt = clean_text(words)
+            if not alt:
+                raise IconArgumentError(
+                    f"icon_img({icon.name!r}): empty label; pass decorative=True instead"
+                )
+        return Markup(
+            f'<img src="{one}" srcset="{two} 2x" width="{size}" height="{size}" '
+            f'alt="{quote(alt)}"{render_attrs(attrs)}/>'
+        )
