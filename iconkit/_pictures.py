@@ -1,29 +1,43 @@
 """``icon_img()``: the PNG fallback of an icon as an ``<img>``, for places without SVG.
 
-Part of the renderer (``markup.Renderer`` makes one ``Pictures``): the same catalogue,
-escaping and keeping of results, with the build's manifest for the PNG files.
+Part of the renderer (``markup.Renderer`` makes one ``Pictures`` and hands it its way
+of resolving names and translating titles): the same escaping and keeping of results,
+with the build's manifest for the PNG files.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import Any
 
 from markupsafe import Markup
 
+from iconkit._calls import Translate, keep
 from iconkit._html import AttrValue, clean_text, quote, render_attrs
 from iconkit.catalog import Icon
 from iconkit.errors import ConfigError, IconArgumentError, ManifestError
 
-if TYPE_CHECKING:
-    from iconkit.markup import Renderer, Translate
+
+@dataclass(frozen=True)
+class Place:
+    """Where PNG files are served: the build folder's URL, and its absolute URL for e-mail."""
+
+    base: str
+    absolute_base: str | None
 
 
 class Pictures:
     """``icon_img`` for one renderer, with the results it has computed."""
 
-    def __init__(self, renderer: Renderer) -> None:
-        self._renderer = renderer
+    def __init__(
+        self,
+        resolve: Callable[[object], Icon | None],
+        title: Callable[[object, Translate], str | None],
+        place: Place,
+        manifest: Mapping[str, Any] | None,
+    ) -> None:
+        self._resolve, self._title, self._place, self._manifest = resolve, title, place, manifest
         self._cache: dict[tuple[Any, ...], Markup] = {}
         general = self._img
 
@@ -73,7 +87,7 @@ class Pictures:
         attrs: Mapping[str, object],
         translate: Translate | None,
     ) -> Markup:
-        title = self._renderer._words(name, label, False, translate)[0] if translate else None
+        title = self._title(name, translate) if translate and label is None else None
         key = (
             name,
             label,
@@ -90,10 +104,13 @@ class Pictures:
             return self._cache[key]
         except (KeyError, TypeError):
             made = self._icon_img(name, label, decorative, size, colour, absolute, attrs, title)
-            return self._renderer._keep(self._cache, key, made)
+            if made is None:
+                return Markup("")
+            keep(self._cache, key, made)
+            return made
 
     def _png(self, icon: Icon, size: object, colour: object, scale: int) -> str:
-        manifest = self._renderer.manifest
+        manifest = self._manifest
         if manifest is None:
             raise ManifestError(
                 "icon_img() needs the PNG files of a build: run `iconkit build` and pass "
@@ -123,22 +140,20 @@ class Pictures:
         attrs: Mapping[str, object],
         title: str | None,
     ) -> Markup | None:
-        renderer = self._renderer
-        icon = renderer._resolve(name)
+        icon = self._resolve(name)
         if icon is None:
             return None
         if isinstance(size, bool) or not isinstance(size, int):
             raise IconArgumentError(f"icon_img({icon.name!r}): size must be whole pixels")
-        urls = renderer.urls
-        base = urls.base
+        base = self._place.base
         if absolute:
-            if not urls.absolute_base:
+            if not self._place.absolute_base:
                 raise ConfigError(
                     "icon_img(absolute=True) needs an absolute base URL: pass "
                     "install(env, absolute_base_url='https://example.com/static/icons/') "
                     "or an absolute base_url"
                 )
-            base = urls.absolute_base
+            base = self._place.absolute_base
         one = quote(base + self._png(icon, size, colour, 1))
         two = quote(base + self._png(icon, size, colour, 2))
         if decorative:

@@ -19,11 +19,12 @@ from jinja2.ext import Extension
 from jinja2.runtime import Context
 from markupsafe import Markup
 
+from iconkit._calls import Translate
 from iconkit._paths import shown
 from iconkit.build import MANIFEST, load_manifest
 from iconkit.catalog import Catalog, load_catalog
 from iconkit.errors import ManifestError
-from iconkit.markup import SYMBOL_PREFIX, Renderer, Translate, Urls, logger
+from iconkit.markup import SYMBOL_PREFIX, Renderer, Urls, logger
 from iconkit.settings import load_settings
 
 _MACROS = PackageLoader("iconkit", "templates")

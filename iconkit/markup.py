@@ -21,6 +21,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from iconkit._calls import Translate, icon_function, keep, translating_icon_function
 from iconkit._html import (
     HIDDEN_CLASS,
     AttrValue,
@@ -30,6 +31,7 @@ from iconkit._html import (
     render_attrs,
     size_attribute,
 )
+from iconkit._pictures import Pictures, Place
 from iconkit.catalog import Catalog, Icon
 from iconkit.errors import IconArgumentError, UnknownIconError
 
@@ -41,19 +43,12 @@ SYMBOL_PREFIX = "iconkit-"
 DESC_ID_PREFIX = "iconkit_d"
 """Description ids: the underscore keeps them apart from every ``iconkit-…`` symbol id."""
 
-CACHE_LIMIT = 4096
-"""Distinct (name, options) entries kept; the cache starts afresh when it is full."""
-
 FRESH = "\ue000"
 """Where a per-use id goes in kept markup (a private-use character no template passes)."""
 
-Translate = Callable[[str], str]
-"""A gettext function: catalogue words in, the page language's words out."""
 
 _ids = itertools.count(1)
 """One counter for the process: ids never repeat, on a page or across cached fragments."""
-
-_PLAIN = frozenset((str, type(None)))
 
 
 def _classes(icon: Icon, class_: object) -> str:
@@ -106,83 +101,6 @@ class Urls:
     """The URL of ``iconkit.css`` where the page can load it (from a build, or a framework)."""
 
 
-def _icon_function(
-    plain: dict[tuple[Any, ...], Markup],
-    miss: Callable[[object, object, object], Markup],
-    general: Callable[..., Markup],
-) -> Callable[..., Markup]:
-    """The hot path as a plain function (Jinja calls one faster than a bound method).
-
-    A call with only a name, a label and ``decorative`` that was seen before costs one
-    dictionary look-up; anything else goes to the renderer's general path.
-    """
-
-    def icon(
-        name: str,
-        label: str | None = None,
-        *,
-        decorative: bool = False,
-        size: int | float | str | None = None,
-        class_: str | None = None,
-        desc: bool = False,
-        text: bool = False,
-        **attrs: AttrValue,
-    ) -> Markup:
-        """An ``<svg>`` that shows icon ``name``; see docs/templates.md."""
-        if (
-            size is None
-            and class_ is None
-            and not desc
-            and not text
-            and not attrs
-            and label.__class__ in _PLAIN
-        ):
-            try:
-                return plain[name, label, decorative]
-            except (KeyError, TypeError):
-                return miss(name, label, decorative)
-        return general(name, label, decorative, size, class_, desc, text, attrs, None)
-
-    return icon
-
-
-def _translating_icon_function(
-    plain: Callable[..., Markup],
-    translated: Callable[[Translate, object], Markup],
-    general: Callable[..., Markup],
-    current: Callable[[], Translate | None],
-) -> Callable[..., Markup]:
-    """``icon`` for environments that translate: ``current()`` gives the active gettext.
-
-    A call named by the catalogue title costs a translation and a look-up keyed by its
-    result; calls with a label of their own, or decorative, are the plain ``icon``.
-    """
-
-    def icon(
-        name: str,
-        label: str | None = None,
-        *,
-        decorative: bool = False,
-        size: int | float | str | None = None,
-        class_: str | None = None,
-        desc: bool = False,
-        text: bool = False,
-        **attrs: AttrValue,
-    ) -> Markup:
-        """An ``<svg>`` that shows icon ``name``, named in the page's language."""
-        translate = current()
-        if translate is None or (label is not None and not desc) or decorative:
-            return plain(
-                name, label, decorative=decorative, size=size, class_=class_, desc=desc,
-                text=text, **attrs,
-            )  # fmt: skip
-        if size is None and class_ is None and not desc and not text and not attrs:
-            return translated(translate, name)
-        return general(name, label, decorative, size, class_, desc, text, attrs, translate)
-
-    return icon
-
-
 class Renderer:
     """Markup for one catalogue and one build; keeps every result it computes.
 
@@ -202,8 +120,6 @@ class Renderer:
         translations: Callable[[], Translate | None] | None = None,
         strict: bool = True,
     ) -> None:
-        from iconkit._pictures import Pictures  # the PNG half: icon_img()
-
         self.catalog = catalog
         self.urls = urls
         self.manifest = manifest
@@ -216,11 +132,12 @@ class Renderer:
         self._plain_fresh: dict[tuple[Any, ...], _Fresh] = {}  # plain calls with per-use ids
         self._translated: dict[tuple[Any, ...], Markup | _Fresh] = {}
         self._titles = {key: icon.title for icon in catalog for key in (icon.name, *icon.aliases)}
-        self.icon = _icon_function(self._plain, self._plain_miss, self._general)
-        self._pictures = Pictures(self)
+        self.icon = icon_function(self._plain, self._plain_miss, self._general)
+        place = Place(urls.base, urls.absolute_base)
+        self._pictures = Pictures(self._resolve, self._title, place, manifest)
         self.icon_img = self._pictures.icon_img
         if translations is not None:
-            self.icon = _translating_icon_function(
+            self.icon = translating_icon_function(
                 self.icon, self._translated_icon, self._general, translations
             )
             self.icon_img = self._pictures.translating(translations)
@@ -318,6 +235,10 @@ class Renderer:
         title = str(translate(icon.title)) if label is None else None
         return title, str(translate(icon.description)) if desc else None
 
+    def _title(self, name: object, translate: Translate) -> str | None:
+        """The title of icon ``name`` in ``translate``'s language; ``None`` for no such icon."""
+        return self._words(name, None, False, translate)[0]
+
     @staticmethod
     def _keep(
         cache: dict[tuple[Any, ...], Any], key: tuple[Any, ...], made: Markup | _Fresh | None
@@ -325,12 +246,7 @@ class Renderer:
         """Keep ``made`` under ``key`` where the key can be kept; return what it renders."""
         if made is None:
             return Markup("")
-        try:
-            if len(cache) >= CACHE_LIMIT:
-                cache.clear()
-            cache[key] = made
-        except TypeError:  # an unhashable argument that rendered: nothing to keep
-            pass
+        keep(cache, key, made)
         return made.render() if type(made) is _Fresh else made  # type: ignore[return-value]
 
     def _resolve(self, name: object) -> Icon | None:
