@@ -6,7 +6,7 @@ from lxml import etree
 from tinycss2.color3 import parse_color
 
 from iconkit._svgrules import SHAPES
-from iconkit.safesvg import elements, inside, local_name
+from iconkit._svgtree import elements, inside, local_name
 
 _PAINT = ("fill", "stroke", "stop-color", "color", "flood-color", "lighting-color")
 _HIDDEN_PAINT = frozenset(("clipPath", "mask"))  # they shape, they do not paint

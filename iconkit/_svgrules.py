@@ -1,4 +1,4 @@
-"""The allow-lists behind ``safesvg.sanitize``: what an icon may contain.
+"""The allow-lists behind ``sanitize``: what an icon may contain.
 
 Anything not listed here is refused (or removed with ``fix``). The lists are
 drawn from SVG 1.1/2 shape, paint, gradient, clipping, masking, filter and

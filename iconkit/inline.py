@@ -14,10 +14,11 @@ from __future__ import annotations
 from lxml import etree
 
 from iconkit._shipped import package_bytes
+from iconkit._svgtree import prefix_ids
 from iconkit.catalog import Catalog, Icon
 from iconkit.errors import UnsafeSVGError
 from iconkit.markup import FRESH, SYMBOL_PREFIX, Shapes
-from iconkit.safesvg import DEFAULT_LIMITS, Limits, parse_svg, prefix_ids
+from iconkit.safesvg import DEFAULT_LIMITS, Limits, parse_svg
 from iconkit.sprite import build_sprite, make_symbol
 
 SPRITE_CLASS = "iconkit-sprite"

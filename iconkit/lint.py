@@ -20,12 +20,14 @@ from lxml import etree
 from ruamel.yaml import YAML
 
 from iconkit._paths import shown as _shown
+from iconkit._svgtree import SVG_NS
 from iconkit._yamledit import load as load_yaml
 from iconkit._yamledit import replace_scalar
 from iconkit.catalog import Catalog, Icon, load_catalog
 from iconkit.errors import CatalogError, IconkitError
 from iconkit.normalise import clean_svg, colours, viewbox
-from iconkit.safesvg import DEFAULT_LIMITS, SVG_NS, Limits, forbidden, parse_svg, read_svg
+from iconkit.safesvg import DEFAULT_LIMITS, Limits, parse_svg, read_svg
+from iconkit.sanitize import forbidden
 from iconkit.words import Issue, description_issues, title_issues
 
 ERROR, WARNING, FIXED = "error", "warning", "fixed"

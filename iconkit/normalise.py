@@ -1,6 +1,6 @@
 """Make messy exports consistent: editor cruft out, a viewBox in, colours that follow the text.
 
-``normalise`` works on a tree that ``safesvg.sanitize`` has passed; ``clean_svg``
+``normalise`` works on a tree that ``sanitize`` has passed; ``clean_svg``
 is the whole way from untrusted bytes to the file ``iconkit add`` writes.
 Both are idempotent: a second run changes nothing.
 """
@@ -16,19 +16,17 @@ from lxml import etree
 
 from iconkit._paint import colours, follow_text_colour
 from iconkit._svgrules import PRESENTATION
-from iconkit.safesvg import (
-    DEFAULT_LIMITS,
+from iconkit._svgtree import (
     SVG_NS,
     XLINK_NS,
-    Limits,
     elements,
     inside,
     local_name,
-    parse_svg,
     remove_node,
-    sanitize,
     text_of,
 )
+from iconkit.safesvg import DEFAULT_LIMITS, Limits, parse_svg
+from iconkit.sanitize import sanitize
 
 __all__ = [
     "EDITOR_NAMESPACES",

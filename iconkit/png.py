@@ -6,7 +6,7 @@ import functools
 
 from lxml import etree
 
-from iconkit.safesvg import SVG_NS
+from iconkit._svgtree import SVG_NS
 
 __all__ = ["render_png", "standalone_svg"]
 

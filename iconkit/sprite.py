@@ -1,6 +1,6 @@
 """The SVG symbol sprite: one ``<symbol id="NAME">`` per icon, shapes only.
 
-Each icon is parsed with the hardened parser, checked by ``safesvg.sanitize``
+Each icon is parsed with the hardened parser, checked by ``sanitize``
 and copied element by element into a fresh tree that keeps only SVG shapes and
 their attributes: no comments, no text, no ``<title>``/``<desc>``/``<metadata>``,
 no editor namespaces. Ids are namespaced ``NAME--ID`` and every reference to
@@ -21,17 +21,11 @@ from pathlib import Path
 
 from lxml import etree
 
+from iconkit._svgtree import SVG_NS, XLINK_NS, source_line
 from iconkit.catalog import Icon
 from iconkit.errors import UnsafeSVGError
-from iconkit.safesvg import (
-    DEFAULT_LIMITS,
-    SVG_NS,
-    XLINK_NS,
-    Limits,
-    parse_svg,
-    sanitize,
-    source_line,
-)
+from iconkit.safesvg import DEFAULT_LIMITS, Limits, parse_svg
+from iconkit.sanitize import sanitize
 
 __all__ = ["Symbol", "assemble", "build_sprite", "make_symbol", "symbol_for"]
 

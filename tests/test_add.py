@@ -22,7 +22,8 @@ from iconkit.normalise import clean_svg
 from iconkit.sprite import build_sprite
 
 from .conftest import FIXTURES, ROOT, TICK_SVG
-from .test_safesvg import PAYLOAD, REFUSED_ON_READ, REFUSED_ON_SANITIZE
+from .test_safesvg import PAYLOAD, REFUSED_ON_READ
+from .test_sanitize import REFUSED_ON_SANITIZE
 
 HOSTILE = FIXTURES / "hostile"
 MESSY = sorted((FIXTURES / "messy").glob("*.svg"))

@@ -10,9 +10,11 @@ from hypothesis import strategies as st
 from lxml import etree
 from PIL import ImageChops
 
+from iconkit._svgtree import SVG_NS, XLINK_NS
 from iconkit.errors import UnsafeSVGError
 from iconkit.normalise import EDITOR_NAMESPACES, clean_svg, colours, normalise, serialise
-from iconkit.safesvg import SVG_NS, XLINK_NS, parse_svg, sanitize
+from iconkit.safesvg import parse_svg
+from iconkit.sanitize import sanitize
 
 from .conftest import FIXTURES, ROOT
 from .pixels import ink_fraction, render

@@ -79,7 +79,7 @@ def test_paint_group_moves_onto_the_root_with_the_same_pixels() -> None:
     import cairosvg
     from lxml import etree
 
-    from iconkit.safesvg import SVG_NS
+    from iconkit._svgtree import SVG_NS
 
     root = standalone_svg(COMMENT, "#1f2328")
     assert root.get("stroke") == "#1f2328" and root.get("fill") == "none"

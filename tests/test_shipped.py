@@ -9,7 +9,8 @@ import pytest
 from lxml import etree
 
 from iconkit import Icon, load_catalog
-from iconkit.safesvg import SVG_NS, read_svg
+from iconkit._svgtree import SVG_NS
+from iconkit.safesvg import read_svg
 
 from .conftest import FIXTURES
 from .pixels import ink_box, ink_fraction, opaque_colours, render

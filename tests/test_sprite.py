@@ -13,7 +13,7 @@ from lxml import etree
 from PIL import ImageChops
 
 from iconkit import Catalog, Icon, UnsafeSVGError, load_catalog
-from iconkit.safesvg import SVG_NS
+from iconkit._svgtree import SVG_NS
 from iconkit.sprite import (
     _canonical,
     assemble,
