@@ -1,13 +1,15 @@
-"""SVG trees in lxml: the namespaces and small tree helpers.
+"""SVG trees in lxml: the namespaces, small tree helpers, and references to ids.
 
 Every module that walks an icon's tree (the sanitiser, the normaliser, the
-sprite, PNGs, lint, the inline sprite) takes its namespaces and helpers from here.
+sprite, PNGs, lint, the inline sprite) takes its namespaces and helpers from
+here. References (``href="#id"`` and ``url(#id)`` in attributes and CSS) are
+found and renamed by ``references`` and ``rename_references``, and nowhere else.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from lxml import etree
 
@@ -16,7 +18,57 @@ XLINK_NS = "http://www.w3.org/1999/xlink"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 HREFS = ("href", f"{{{XLINK_NS}}}href")  # the attributes that link to an id
 
-_ID_REFERENCE = re.compile(r"url\(\s*(['\"]?)#([^)'\"\s]+)\1\s*\)")
+# ``url(#id)`` as CSS writes it: the name in any case, spaces inside the brackets, and
+# the target bare or quoted (a quoted id may hold spaces). A bare target stops at a space,
+# quote or bracket, where CSS's own url token ends or goes bad. Escapes are not decoded:
+# the sanitiser refuses a reference that this pattern reads differently from CSS.
+_BARE = r"""[^\s"'()]*"""
+_LOCAL_URL = re.compile(
+    rf"""url\(\s*(?:"#(?P<double>[^"]*)"|'#(?P<single>[^']*)'|#(?P<bare>{_BARE}))\s*\)""",
+    re.IGNORECASE,
+)
+_WRITTEN_BARE = re.compile(_BARE)
+
+
+def _target(match: re.Match[str]) -> str:
+    return next(group for group in match.groups() if group is not None)
+
+
+def references(value: str, attribute: str = "") -> list[str]:
+    """The ids inside the document that ``value`` refers to, in order.
+
+    ``url(#id)`` anywhere in ``value`` (an attribute or ``<style>`` text); with an
+    ``attribute`` of ``HREFS``, the ``#id`` the link points to.
+    """
+    if attribute in HREFS:
+        target = value.strip()
+        return [target[1:]] if target.startswith("#") else []
+    if "(" not in value:  # nearly every value: no function at all
+        return []
+    return [_target(match) for match in _LOCAL_URL.finditer(value)]
+
+
+def rename_references(value: str, renamed: Callable[[str], str | None], attribute: str = "") -> str:
+    """``value`` with each reference to an id pointing to ``renamed(id)`` instead.
+
+    Where ``renamed`` returns ``None`` the reference is left as written. A renamed
+    ``url()`` is written ``url(#new)``, quoted only when the new id needs quotes.
+    """
+    if attribute in HREFS:
+        target = value.strip()
+        new = renamed(target[1:]) if target.startswith("#") else None
+        return value if new is None else f"#{new}"
+
+    def rename(match: re.Match[str]) -> str:
+        new = renamed(_target(match))
+        if new is None:
+            return match.group(0)
+        if _WRITTEN_BARE.fullmatch(new):
+            return f"url(#{new})"
+        quote = "'" if match.group("single") is not None else '"'
+        return f"url({quote}#{new}{quote})"
+
+    return _LOCAL_URL.sub(rename, value) if "(" in value else value
 
 
 def prefix_ids(root: etree._Element, prefix: str) -> None:
@@ -25,28 +77,24 @@ def prefix_ids(root: etree._Element, prefix: str) -> None:
     Covers ``url(#id)`` in attributes and ``<style>`` text, and ``href``/``xlink:href``
     that start with ``#``. References to ids that do not exist are left alone.
     """
-    ids = {el.get("id") for el in root.iter() if isinstance(el.tag, str) and el.get("id")}
+    ids = {str(el.get("id")) for el in elements(root) if el.get("id")}
     if not ids:
         return
 
-    def rename(match: re.Match[str]) -> str:
-        old = match.group(2)
-        return f"url(#{prefix}-{old})" if old in ids else match.group(0)
+    def renamed(old: str) -> str | None:
+        return f"{prefix}-{old}" if old in ids else None
 
-    for element in root.iter():
-        if not isinstance(element.tag, str):
-            continue
-        for attribute, raw in element.attrib.items():
-            value = str(raw)
+    for element in elements(root):
+        for key, raw in element.attrib.items():
+            attribute, value = str(key), str(raw)
             if attribute == "id":
                 element.set(attribute, f"{prefix}-{value}")
-            elif attribute in ("href", f"{{{XLINK_NS}}}href") and value.startswith("#"):
-                if value[1:] in ids:
-                    element.set(attribute, f"#{prefix}-{value[1:]}")
-            elif "url(" in value:
-                element.set(attribute, _ID_REFERENCE.sub(rename, value))
-        if etree.QName(element).localname == "style" and element.text:
-            element.text = _ID_REFERENCE.sub(rename, element.text)
+            else:
+                new = rename_references(value, renamed, attribute)
+                if new != value:
+                    element.set(attribute, new)
+        if local_name(element) == "style" and element.text:
+            element.text = rename_references(element.text, renamed)
 
 
 def source_line(element: etree._Element) -> int | None:

@@ -22,7 +22,9 @@ from iconkit._svgtree import (
     elements,
     inside,
     local_name,
+    references,
     remove_node,
+    rename_references,
     text_of,
 )
 from iconkit.safesvg import DEFAULT_LIMITS, Limits, parse_svg
@@ -91,12 +93,6 @@ _DEFINITIONS = frozenset(
 )
 _NON_PAINTING = frozenset(("clipPath", "mask", "defs", "symbol", "pattern", "marker"))
 _SIZE = re.compile(r"\s*([0-9]*\.?[0-9]+)\s*(px)?\s*$")
-_HREFS = ("href", f"{{{XLINK_NS}}}href")
-_URL = re.compile(r"""url\(\s*(?:"#([^"]*)"|'#([^']*)'|#([^)\s]*))\s*\)""")
-
-
-def _target(match: re.Match[str]) -> str:
-    return next(group for group in match.groups() if group is not None)
 
 
 class Cleaned(NamedTuple):
@@ -350,14 +346,12 @@ def _is_referenced(root: etree._Element, element: etree._Element) -> bool:
 
 
 def _references(root: etree._Element) -> set[str]:
-    found: set[str] = set()
-    for element in elements(root):
-        for attribute, value in element.attrib.items():
-            text = str(value)
-            if attribute in _HREFS and text.startswith("#"):
-                found.add(text[1:])
-            found |= {_target(m) for m in _URL.finditer(text)}
-    return found
+    return {
+        target
+        for element in elements(root)
+        for attribute, value in element.attrib.items()
+        for target in references(str(value), str(attribute))
+    }
 
 
 def _fix_root(root: etree._Element, grid: float) -> list[str]:
@@ -426,22 +420,17 @@ def _tidy_ids(root: etree._Element, name: str | None) -> None:
         renames[str(ident)] = new
     if not renames:
         return
-
-    def rename(match: re.Match[str]) -> str:
-        target = _target(match)
-        return f"url(#{renames[target]})" if target in renames else match.group(0)
-
     for element in elements(root):
         for attribute, raw in element.attrib.items():
             value = str(raw)
-            if attribute == "id" and value in renames:
-                element.set("id", renames[value])
-            elif attribute in _HREFS and value.startswith("#") and value[1:] in renames:
-                element.set(attribute, "#" + renames[value[1:]])
-            elif "url(" in value:
-                element.set(attribute, _URL.sub(rename, value))
+            if attribute == "id":
+                new = renames.get(value, value)
+            else:
+                new = rename_references(value, renames.get, str(attribute))
+            if new != value:
+                element.set(attribute, new)
         if local_name(element) == "style" and element.text:
-            element.text = _URL.sub(rename, element.text)
+            element.text = rename_references(element.text, renames.get)
 
 
 def _drop_defaults(root: etree._Element) -> None:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from iconkit._svgtree import SVG_NS, XLINK_NS, source_line
+from iconkit._svgtree import HREFS, SVG_NS, XLINK_NS, references, rename_references, source_line
 from iconkit.catalog import Icon
 from iconkit.errors import UnsafeSVGError
 from iconkit.safesvg import DEFAULT_LIMITS, Limits, parse_svg
@@ -59,7 +59,6 @@ _COORDINATES = frozenset(
     {"x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "rx", "ry", "width", "height",
      "stroke-width"}
 )  # fmt: skip
-_URL_REFERENCE = re.compile(r"url\(\s*(['\"]?)#([^)'\"\s]+)\1\s*\)")
 _NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
 _PATH_TOKEN = re.compile(
     r"([MmLlHhVvCcSsQqTtAaZz])|([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)|[\s,]+|(.)", re.S
@@ -142,18 +141,21 @@ class _Converter:
         defined: dict[str, etree._Element] = {}
         wanted: list[tuple[str, etree._Element]] = []
         for element in self.root.iter(etree.Element):
-            for attribute, raw in element.attrib.items():
-                value = str(raw)
+            for key, raw in element.attrib.items():
+                attribute, value = str(key), str(raw)
                 if attribute == "id":
+                    value = " ".join(value.split())  # as ``attributes`` writes it
                     if value in defined:
                         raise self.fail(element, f"id {value!r} is defined twice")
                     defined[value] = element
-                elif attribute in ("href", _XLINK_HREF):
-                    if not value.startswith("#"):
+                elif attribute in HREFS:
+                    targets = references(value, attribute)
+                    if not targets:
                         raise self.fail(element, f"{value!r} refers outside the file")
-                    wanted.append((value[1:], element))
-                elif "url(" in value:
-                    wanted.extend((match[1], element) for match in _URL_REFERENCE.findall(value))
+                    wanted.append((targets[0], element))
+                elif "(" in value:  # url(#id), spaces collapsed as ``attributes`` writes it
+                    targets = references(" ".join(value.split()))
+                    wanted.extend((target, element) for target in targets)
         for target, element in wanted:
             if target not in defined:
                 raise self.fail(element, f"refers to #{target}, which the file does not define")
@@ -223,10 +225,9 @@ class _Converter:
                     continue
                 value = self.rename(value)
             elif attribute == "href":
-                value = "#" + self.rename(value.strip()[1:])
-            elif "url(" in value:
-                value = " ".join(value.split())
-                value = _URL_REFERENCE.sub(lambda m: f"url(#{self.rename(m[2])})", value)
+                value = rename_references(value, self.rename, attribute)
+            elif "(" in value and "url(" in value.lower():
+                value = rename_references(" ".join(value.split()), self.rename)
             elif attribute == "d":
                 value = _compact_path(value, self.decimals, self.source)
             else:

@@ -248,3 +248,21 @@ def test_normalise_is_idempotent(data: bytes, fixed: bool) -> None:
     )
     assert serialise(again) == once
     assert sanitize(again, "generated.svg") == []
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        '<path d="M0 0h9" fill="URL(#g)"/>',
+        '<path d="M0 0h9" fill="url( \'#g\' )"/>',
+        '<use href=" #g "/>',
+    ],
+)
+def test_a_reference_in_any_spelling_keeps_its_target(markup: str) -> None:
+    root, _ = clean(
+        f'<defs><linearGradient id="g"><stop offset="0"/></linearGradient></defs>{markup}',
+        name="sun",
+        fixed_colours=True,
+    )
+    assert root.find(f".//{{{SVG_NS}}}linearGradient").get("id") == "sun-g"
+    assert sanitize(root, "again.svg") == []  # no reference was left pointing nowhere

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import re
 from pathlib import Path
 
 import pytest
@@ -13,6 +12,7 @@ from lxml import etree
 from PIL import ImageChops
 
 from iconkit import Catalog, Icon, UnsafeSVGError, load_catalog
+from iconkit._css import local_references
 from iconkit._svgtree import SVG_NS
 from iconkit.sprite import (
     _canonical,
@@ -29,7 +29,6 @@ from .pixels import ink_fraction, opaque_colours, render
 SHIPPED = load_catalog()
 SPRITE = build_sprite(SHIPPED)
 SPRITE_FIXTURES = FIXTURES / "sprite"
-REFERENCE = re.compile(r"url\(\s*['\"]?#([^)'\"\s]+)")
 
 
 def catalog_of(tmp_path: Path, files: dict[str, Path]) -> Catalog:
@@ -70,7 +69,7 @@ def check_structure(sprite: bytes, names: list[str]) -> etree._Element:
         inside = {e.get("id") for e in symbol.iter() if e.get("id")}
         for element in symbol.iter():
             for key, value in element.attrib.items():
-                targets = REFERENCE.findall(value)
+                targets = list(local_references(value))  # read as CSS reads it (tinycss2)
                 if key == "href":
                     assert value.startswith("#")
                     targets.append(value[1:])
@@ -306,3 +305,53 @@ def test_any_ids_and_attribute_values_give_a_valid_sprite(
     assert sprite == assemble(symbols)
     paths = list(root.iter(f"{{{SVG_NS}}}path"))
     assert [p.get("class") for p in paths] == [" ".join(dash.split())] * 3
+
+
+@pytest.mark.parametrize(
+    ("ident", "fill"),
+    [
+        ("g", "url(#g)"),
+        ("g", "URL( #g )"),
+        ("g", "url('#g')"),
+        ("Gradient 1", 'url( "#Gradient 1" )'),
+        ("a(b)", "url('#a(b)')"),
+    ],
+)
+def test_every_css_spelling_of_a_reference_is_renamed_with_its_id(ident: str, fill: str) -> None:
+    """A quoted id may hold spaces or brackets, and ``url`` is any case, as in CSS."""
+    svg = etree.Element(f"{{{SVG_NS}}}svg", nsmap={None: SVG_NS}, viewBox="0 0 24 24")
+    gradient = etree.SubElement(svg, f"{{{SVG_NS}}}linearGradient", id=ident)
+    etree.SubElement(gradient, f"{{{SVG_NS}}}stop", offset="0")
+    etree.SubElement(svg, f"{{{SVG_NS}}}path", d="M1 1h20v20z", fill=fill)
+    root = check_structure(assemble([make_symbol("one", etree.tostring(svg), "one.svg")]), ["one"])
+    assert root.find(f".//{{{SVG_NS}}}linearGradient").get("id") == f"one--{ident}"
+
+
+def test_a_link_with_spaces_around_its_target_is_renamed() -> None:
+    data = (
+        f'<svg xmlns="{SVG_NS}" viewBox="0 0 24 24"><path id="p" d="M1 1h5" stroke="#000"/>'
+        '<use href=" #p " x="3"/></svg>'
+    ).encode()
+    root = check_structure(assemble([make_symbol("one", data, "one.svg")]), ["one"])
+    assert root.find(f".//{{{SVG_NS}}}use").get("href") == "#one--p"
+
+
+_ID_TEXT = st.text(alphabet="ab1 -()'\"", min_size=1, max_size=8)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(ident=_ID_TEXT, quote=st.sampled_from(["", "'", '"']), name=st.sampled_from(["url", "URL"]))
+def test_a_symbol_never_keeps_a_reference_that_points_outside_it(
+    ident: str, quote: str, name: str
+) -> None:
+    """Whatever the id and however the reference is written, the sprite renames the
+    reference with its id, or refuses the icon: never a reference into the page."""
+    svg = etree.Element(f"{{{SVG_NS}}}svg", nsmap={None: SVG_NS}, viewBox="0 0 24 24")
+    gradient = etree.SubElement(svg, f"{{{SVG_NS}}}linearGradient", id=ident)
+    etree.SubElement(gradient, f"{{{SVG_NS}}}stop", offset="0")
+    etree.SubElement(svg, f"{{{SVG_NS}}}path", d="M1 1h9", fill=f"{name}({quote}#{ident}{quote})")
+    try:
+        symbol = make_symbol("one", etree.tostring(svg), "one.svg")
+    except UnsafeSVGError:
+        return
+    check_structure(assemble([symbol]), ["one"])
