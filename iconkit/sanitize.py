@@ -2,9 +2,10 @@
 
 ``sanitize`` walks a tree that ``safesvg`` has read against the allow-lists of
 ``_svgrules``; CSS is judged by ``_css`` (tinycss2). It also refuses references to
-ids the icon does not define, and ``<use>`` that loops or multiplies the icon past
-the element limit (a use bomb). ``forbidden`` lists every finding without changing
-the tree.
+ids the icon does not define or that ``_svgtree.references`` would read otherwise
+than CSS does (so every later renaming sees each reference), and ``<use>`` that
+loops or multiplies the icon past the element limit (a use bomb). ``forbidden``
+lists every finding without changing the tree.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from iconkit._svgtree import (
     XML_NS,
     elements,
     local_name,
+    references,
     remove_node,
     source_line,
     text_of,
@@ -186,16 +188,23 @@ class _Sweep:
                 else:
                     continue
                 missing = sorted(wanted - ids)
+                unread = sorted(wanted - set(references(value, attribute)))
                 if missing:
                     message = f"reference to #{missing[0]}, which is not in the icon"
-                    self.found(
-                        element, f"{_attribute_name(attribute)}: {message}", attribute=attribute
-                    )
+                elif unread:
+                    message = _unread(unread[0])
+                else:
+                    continue
+                self.found(element, f"{_attribute_name(attribute)}: {message}", attribute=attribute)
             if etree.QName(element).localname == "style":
-                missing = sorted(local_references(text_of(element)) - ids)
+                text = text_of(element)
+                missing = sorted(local_references(text) - ids)
+                unread = sorted(local_references(text) - set(references(text)))
                 if missing:
                     message = f"<style> referencing #{missing[0]}, which is not in the icon"
                     self.found(element, message, drop=True)
+                elif unread:
+                    self.found(element, f"<style>: {_unread(unread[0])}", drop=True)
 
     def expansion(self, root: etree._Element) -> None:
         """Refuse ``<use>`` that loops or multiplies past the element limit (a use bomb).
@@ -272,6 +281,14 @@ _UNRULED = ELEMENTS - set(REFUSED_ELEMENTS) - ANIMATIONS - {"style"}
 _PLAIN = frozenset(
     name for name in ATTRIBUTES if not name.lower().startswith("on") and name not in HREFS
 ) - {"style"}
+
+
+def _unread(target: str) -> str:
+    """Why a ``url()`` that CSS reads as ``#target`` is refused: the renamers cannot read it."""
+    return (
+        f"url() naming #{target} with a CSS escape or without its closing bracket, "
+        f"which iconkit cannot rename: write url(#{target})"
+    )
 
 
 def _attribute_name(attribute: str) -> str:

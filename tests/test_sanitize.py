@@ -247,3 +247,22 @@ def test_the_security_page_examples_run_and_every_refused_element_is_listed() ->
         exec(compile(block, "docs/security.md", "exec"), {})
     for element in REFUSED_ELEMENTS:
         assert f"<{element}>" in page, element
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        '<path d="M0 0" fill="url(#g\\30)"/>',  # CSS reads #g0
+        '<path d="M0 0" fill="url(\'#g\\30\')"/>',
+        '<path d="M0 0" fill="url(#g0"/>',  # CSS closes the bracket at the end; iconkit would not
+        "<style>path { fill: url(#g\\30) }</style>",
+    ],
+)
+def test_a_reference_the_renamers_would_misread_is_refused(markup: str) -> None:
+    gradient = '<linearGradient id="g0"><stop offset="0"/></linearGradient>'
+    data = SVG_OPEN + (gradient + markup).encode() + b"</svg>"
+    with pytest.raises(UnsafeSVGError, match=r"url\(\) naming #g0 .* write url\(#g0\)"):
+        sanitize(parse_svg(data, "x.svg"), "x.svg")
+    root = parse_svg(data, "x.svg")
+    assert sanitize(root, "x.svg", fix=True)
+    assert sanitize(root, "x.svg") == []
