@@ -1,8 +1,10 @@
-"""The allow-lists behind ``sanitize``: what an icon may contain.
+"""The rules about SVG elements and attributes, each stated once.
 
-Anything not listed here is refused (or removed with ``fix``). The lists are
-drawn from SVG 1.1/2 shape, paint, gradient, clipping, masking, filter and
-animation features that cannot run code or load anything.
+Mostly the allow-lists behind ``sanitize``: what an icon may contain. Anything
+not listed is refused (or removed with ``fix``). The lists are drawn from SVG
+1.1/2 shape, paint, gradient, clipping, masking, filter and animation features
+that cannot run code or load anything. Then the element families that the
+normaliser, the sprite and lint share, and what the sprite refuses on top.
 """
 
 from __future__ import annotations
@@ -54,6 +56,19 @@ REFUSED_ELEMENTS = {
     "handler": "<handler> is refused: an icon may not run code",
     "listener": "<listener> is refused: an icon may not run code",
 }
+# What the sprite refuses: what the sanitiser refuses, and a <style> sheet, which may stand
+# in an icon's file (normalise moves simple rules onto the shapes) but would restyle the
+# whole page from a sprite. Refused rather than dropped: dropping it changes the drawing.
+SPRITE_REFUSED_ELEMENTS = {
+    **REFUSED_ELEMENTS,
+    "style": "<style> is refused in the sprite: its rules would apply to the whole page; "
+    "use presentation attributes instead",
+}
+# Words and editor metadata: never copied into the output (names live in the catalogue).
+WORDS = DESCRIPTIVE | {"metadata"}
+# Containers whose content is drawn only through a reference, if at all: a hidden or
+# unpainted shape inside one still counts (a clip path ignores paint).
+NEVER_RENDERED = frozenset(("clipPath", "mask", "defs", "symbol", "pattern", "marker"))
 
 PRESENTATION = frozenset(
     (

@@ -20,7 +20,8 @@ from lxml import etree
 from ruamel.yaml import YAML
 
 from iconkit._paths import shown as _shown
-from iconkit._svgtree import SVG_NS
+from iconkit._svgrules import SHAPES
+from iconkit._svgtree import SVG_NS, XLINK_NS
 from iconkit._yamledit import load as load_yaml
 from iconkit._yamledit import replace_scalar
 from iconkit.catalog import Catalog, Icon, load_catalog
@@ -244,14 +245,14 @@ def stroke_widths(root: etree._Element) -> list[float]:
     return widths
 
 
-_STROKED = ("path", "rect", "circle", "ellipse", "line", "polyline", "polygon", "use")
+_STROKED = SHAPES | {"use"}
 
 
 def _differences(root: etree._Element) -> str:
     reasons = []
     if any(isinstance(n, etree._Comment) for n in root.iter()):
         reasons.append("comments")
-    if any(etree.QName(a).namespace not in (None, _XLINK) for e in _tags(root) for a in e.attrib):
+    if any(etree.QName(a).namespace not in (None, XLINK_NS) for e in _tags(root) for a in e.attrib):
         reasons.append("editor data")
     if root.get("width") is not None or root.get("height") is not None:
         reasons.append("fixed width/height")
@@ -260,9 +261,6 @@ def _differences(root: etree._Element) -> str:
     if any(etree.QName(e).localname in ("title", "desc", "metadata") for e in _tags(root)):
         reasons.append("words or metadata inside the artwork")
     return ", ".join(reasons) or "layout, ids or colours"
-
-
-_XLINK = "http://www.w3.org/1999/xlink"
 
 
 def _tags(root: etree._Element) -> list[etree._Element]:

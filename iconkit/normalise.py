@@ -15,7 +15,7 @@ import tinycss2
 from lxml import etree
 
 from iconkit._paint import colours, follow_text_colour
-from iconkit._svgrules import PRESENTATION
+from iconkit._svgrules import NEVER_RENDERED, PRESENTATION, WORDS
 from iconkit._svgtree import (
     SVG_NS,
     XLINK_NS,
@@ -62,7 +62,6 @@ EDITOR_NAMESPACES = frozenset(
         "http://web.resource.org/cc/",
     )
 )
-_WORDS = frozenset(("metadata", "title", "desc"))
 _LEGACY = frozenset(("enable-background",))  # inert attributes old exporters write
 _ROOT_SIZES = ("width", "height", "x", "y")
 _ROOT_CRUFT = (
@@ -91,7 +90,6 @@ _DEFAULTS = {
 _DEFINITIONS = frozenset(
     ("clipPath", "mask", "linearGradient", "radialGradient", "pattern", "marker", "filter")
 )
-_NON_PAINTING = frozenset(("clipPath", "mask", "defs", "symbol", "pattern", "marker"))
 _SIZE = re.compile(r"\s*([0-9]*\.?[0-9]+)\s*(px)?\s*$")
 
 
@@ -201,7 +199,7 @@ def strip_cruft(root: etree._Element) -> None:
         elif isinstance(node.tag, str) and node is not root:
             qname = etree.QName(node)
             cruft = qname.namespace in EDITOR_NAMESPACES
-            if (cruft or qname.namespace == SVG_NS and qname.localname in _WORDS) and _inert(node):
+            if (cruft or qname.namespace == SVG_NS and qname.localname in WORDS) and _inert(node):
                 remove_node(node)
     for node in [*root.itersiblings(preceding=True), *root.itersiblings()]:
         if isinstance(node, etree._Comment) and _inert_comment(node):
@@ -334,7 +332,7 @@ def _hidden(element: etree._Element) -> bool:
 
 def _drop_hidden(root: etree._Element) -> None:
     for element in list(elements(root)):
-        if element is root or inside(element, _NON_PAINTING) or element.getparent() is None:
+        if element is root or inside(element, NEVER_RENDERED) or element.getparent() is None:
             continue
         if _hidden(element) and not _is_referenced(root, element):
             remove_node(element)

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from iconkit._svgrules import NEVER_RENDERED, SHAPES, SPRITE_REFUSED_ELEMENTS, WORDS
 from iconkit._svgtree import HREFS, SVG_NS, XLINK_NS, references, rename_references, source_line
 from iconkit.catalog import Icon
 from iconkit.errors import UnsafeSVGError
@@ -36,25 +37,11 @@ _SPRITE_OPEN = (
     f'<svg xmlns="{SVG_NS}" aria-hidden="true" focusable="false" width="0" height="0">'.encode()
 )
 
-# Metadata that never reaches the sprite: words and editor data, not shapes.
-_DROPPED = frozenset({"title", "desc", "metadata"})
-# Elements that would put words or page-wide rules into the sprite: refused, not dropped,
-# because removing them changes what the icon looks like.
-_REFUSED = {
-    "text": "draws text; convert it to paths",
-    "tspan": "draws text; convert it to paths",
-    "textPath": "draws text; convert it to paths",
-    "style": "has a <style> sheet; use presentation attributes instead",
-    "foreignObject": "embeds non-SVG content",
-}
 # Root attributes that describe the canvas, not how shapes are painted.
 _ROOT_ONLY = frozenset(
     {"viewBox", "width", "height", "x", "y", "id", "class", "version", "baseProfile",
      "preserveAspectRatio", "role", "focusable", "enable-background", "space"}
 )  # fmt: skip
-# Containers where an invisible shape still matters (clip paths ignore paint).
-_KEEP_INVISIBLE = frozenset({"clipPath", "mask", "defs", "marker", "pattern", "symbol"})
-_SHAPES = frozenset({"path", "circle", "ellipse", "line", "rect", "polyline", "polygon"})
 _COORDINATES = frozenset(
     {"x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "rx", "ry", "width", "height",
      "stroke-width"}
@@ -182,14 +169,14 @@ class _Converter:
         if not isinstance(tag, str) or not tag.startswith(_SVG):
             return  # comments, processing instructions, editor namespaces
         local = tag[len(_SVG) :]
-        if local in _DROPPED:
+        if local in WORDS:
             return
-        if local in _REFUSED:
-            raise self.fail(element, f"<{local}> {_REFUSED[local]}")
-        attributes = self.attributes(element, shape=local in _SHAPES)
-        if not inside_paint_server and local in _SHAPES and _invisible(attributes):
+        if local in SPRITE_REFUSED_ELEMENTS:
+            raise self.fail(element, SPRITE_REFUSED_ELEMENTS[local])
+        attributes = self.attributes(element, shape=local in SHAPES)
+        if not inside_paint_server and local in SHAPES and _invisible(attributes):
             return  # an invisible bounding box some editors add
-        keeps = inside_paint_server or local in _KEEP_INVISIBLE
+        keeps = inside_paint_server or local in NEVER_RENDERED
         if local == "g" and not attributes:  # a bare group only adds bytes
             for child in element:
                 self.copy(child, out, inside_paint_server=keeps)

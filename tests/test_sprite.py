@@ -355,3 +355,9 @@ def test_a_symbol_never_keeps_a_reference_that_points_outside_it(
     except UnsafeSVGError:
         return
     check_structure(assemble([symbol]), ["one"])
+
+
+def test_a_style_sheet_is_refused_by_the_sprite_with_its_reason() -> None:
+    data = f'<svg xmlns="{SVG_NS}" viewBox="0 0 24 24">\n<style>path {{ fill: red }}</style>'
+    with pytest.raises(UnsafeSVGError, match=r"x\.svg:2: <style> is refused in the sprite: its"):
+        make_symbol("x", (data + '<path d="M1 1h5"/></svg>').encode(), "x.svg")
