@@ -11,11 +11,11 @@ import re
 from pathlib import Path
 from typing import Any, NamedTuple
 
-import tinycss2
 from lxml import etree
 
 from iconkit._paint import colours, follow_text_colour
-from iconkit._svgrules import NEVER_RENDERED, PRESENTATION, WORDS
+from iconkit._styles import inline_style_attributes, inline_stylesheets
+from iconkit._svgrules import NEVER_RENDERED, WORDS
 from iconkit._svgtree import (
     SVG_NS,
     XLINK_NS,
@@ -25,7 +25,6 @@ from iconkit._svgtree import (
     references,
     remove_node,
     rename_references,
-    text_of,
 )
 from iconkit.safesvg import DEFAULT_LIMITS, Limits, parse_svg
 from iconkit.sanitize import sanitize
@@ -172,8 +171,8 @@ def normalise(
     """
     warnings: list[str] = []
     strip_cruft(root)
-    warnings += _inline_stylesheets(root)
-    _inline_style_attributes(root)
+    warnings += inline_stylesheets(root)
+    inline_style_attributes(root)
     _drop_hidden(root)
     warnings += _fix_root(root, grid)
     _drop_empty_groups(root)
@@ -233,93 +232,6 @@ def _inert(element: etree._Element) -> bool:
         for child in element.iterdescendants()
         if isinstance(child.tag, str)
     )
-
-
-def _declarations(text: str) -> list[tuple[str, str]]:
-    found = []
-    for node in tinycss2.parse_blocks_contents(text, skip_comments=True, skip_whitespace=True):
-        if node.type == "declaration":
-            found.append((node.lower_name, tinycss2.serialize(node.value).strip()))
-    return found
-
-
-def _inline_style_attributes(root: etree._Element) -> None:
-    for element in elements(root):
-        style = element.get("style")
-        if style is None:
-            continue
-        for name, value in _declarations(str(style)):
-            if name in PRESENTATION and value:
-                element.set(name, value)
-        del element.attrib["style"]
-
-
-_SIMPLE_SELECTOR = re.compile(r"^([A-Za-z][\w-]*)?((?:[.#][\w-]+)*)$")
-
-
-def _inline_stylesheets(root: etree._Element) -> list[str]:
-    """Apply ``<style>`` rules with simple selectors as attributes; warn about the rest."""
-    warnings = []
-    for style in [el for el in elements(root) if local_name(el) == "style"]:
-        rules = _simple_rules(text_of(style))
-        if rules is None:
-            line = style.sourceline
-            warnings.append(
-                f"line {line}: <style> kept: its selectors are not simple, and its rules would "
-                "apply to the whole page the icon is inlined into; use presentation attributes"
-            )
-            continue
-        used_classes: set[str] = set()
-        for element in elements(root):
-            matched = sorted(
-                (specificity, order, declarations)
-                for order, (selector, specificity, declarations) in enumerate(rules)
-                if _matches(element, selector)
-            )
-            for _, _, declarations in matched:
-                for name, value in declarations:
-                    if name in PRESENTATION and value:
-                        element.set(name, value)
-            used_classes |= {s[1:] for s, _, _ in rules if s.startswith(".")}
-        for element in elements(root):
-            classes = [c for c in str(element.get("class", "")).split() if c not in used_classes]
-            if classes:
-                element.set("class", " ".join(classes))
-            elif element.get("class") is not None:
-                del element.attrib["class"]
-        remove_node(style)
-    return warnings
-
-
-def _simple_rules(text: str) -> list[tuple[str, int, list[tuple[str, str]]]] | None:
-    rules = []
-    for node in tinycss2.parse_stylesheet(text, skip_comments=True, skip_whitespace=True):
-        if node.type != "qualified-rule":
-            return None
-        declarations = _declarations(tinycss2.serialize(node.content))
-        for selector in tinycss2.serialize(node.prelude).split(","):
-            match = _SIMPLE_SELECTOR.match(selector.strip())
-            if not match or not selector.strip():
-                return None
-            parts = re.findall(r"[.#][\w-]+", match.group(2))
-            specificity = sum(100 if p[0] == "#" else 10 for p in parts) + bool(match.group(1))
-            rules.append((selector.strip(), specificity, declarations))
-    return rules
-
-
-def _matches(element: etree._Element, selector: str) -> bool:
-    match = _SIMPLE_SELECTOR.match(selector)
-    if match is None:
-        return False
-    if match.group(1) and match.group(1) != local_name(element):
-        return False
-    classes = str(element.get("class", "")).split()
-    for part in re.findall(r"[.#][\w-]+", match.group(2)):
-        if part[0] == "." and part[1:] not in classes:
-            return False
-        if part[0] == "#" and element.get("id") != part[1:]:
-            return False
-    return True
 
 
 def _hidden(element: etree._Element) -> bool:

@@ -167,12 +167,37 @@ def test_hidden_layers_go_but_referenced_definitions_stay() -> None:
     assert kept == ["M0 0h7"]
 
 
-def test_complex_stylesheets_are_kept_with_a_warning() -> None:
-    root, findings = clean(
-        '<style>g > path { stroke: currentColor }</style><g><path d="M0 0"/></g>'
-    )
+@pytest.mark.parametrize(
+    "sheet",
+    [
+        "path:hover { stroke: red }",
+        "g :not(:focus) { stroke: red }",
+        "path::before { stroke: red }",
+        "@media (prefers-color-scheme: dark) { path { stroke: red } }",
+        "svg|path { stroke: red }",  # a namespace prefix no @namespace declares
+    ],
+)
+def test_stylesheets_that_attributes_cannot_express_are_kept_with_a_warning(sheet: str) -> None:
+    root, findings = clean(f'<style>{sheet}</style><g><path d="M0 0" stroke="#000"/></g>')
     assert root.find(f"{{{SVG_NS}}}style") is not None
     assert "<style> kept" in findings[0]
+
+
+def test_stylesheets_are_matched_as_css_matches_them() -> None:
+    """Combinators, structural pseudo-classes and attribute selectors, by specificity then
+    order; attribute selectors see the attributes as written, before any rule applies."""
+    root, findings = clean(
+        "<style>#x { fill: red } path { fill: blue } .k.j { fill: green }"
+        " g > path:first-child { stroke: red } [fill=blue] { stroke: blue }</style>"
+        '<g><path id="x" class="k j" d="M0 0h4"/><path class="k j" d="M0 0h5"/>'
+        '<path class="k" d="M0 0h6" fill="blue"/></g>',
+        fixed_colours=True,
+    )
+    assert findings == [] and root.find(f"{{{SVG_NS}}}style") is None
+    paint = [
+        (p.get("fill"), p.get("stroke"), p.get("class")) for p in root.iter(f"{{{SVG_NS}}}path")
+    ]
+    assert paint == [("red", "red", None), ("green", None, None), ("blue", "blue", None)]
 
 
 def test_ids_are_namespaced_and_unused_ones_dropped() -> None:
