@@ -29,6 +29,7 @@ def _declarations(css: str | Iterable[Any]) -> list[tuple[str, str]]:
 
 
 def inline_style_attributes(root: etree._Element) -> None:
+    """Replace each ``style=""`` with the presentation attributes it sets; drop the rest."""
     for element in elements(root):
         style = element.get("style")
         if style is None:
