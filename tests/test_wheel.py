@@ -93,3 +93,16 @@ def test_installed_wheel_builds_with_its_stylesheet_and_gallery_pages(
     assert css == (ROOT / "iconkit" / "static" / "iconkit.css").read_text(encoding="utf-8")
     page = (tmp_path / "out" / "gallery.html").read_text(encoding="utf-8")
     assert page.count('<li class="gallery-item"') == len(load_catalog())
+
+
+def test_installed_wheel_reads_its_compiled_translations_without_babel(
+    installed: Path, tmp_path: Path
+) -> None:
+    script = (
+        "import sys, iconkit.i18n as i\n"
+        "t = i.translations('fr')\n"
+        "print(type(t).__name__, t.gettext('Close'), 'babel' in sys.modules)\n"
+    )
+    kind, word, babel = sh(installed / "python", "-c", script, cwd=tmp_path).split()
+    assert (kind, babel) == ("GNUTranslations", "False")  # the .mo of the wheel, not the .po
+    assert word == "Fermer"
