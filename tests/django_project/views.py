@@ -1,25 +1,14 @@
-"""The test project's one view, and the strict Content-Security-Policy on every response."""
+"""The test project's one view: a template of the served project, with its icons."""
 
 from __future__ import annotations
-
-from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-POLICY = "default-src 'self'; style-src 'self'; img-src 'self'"
-
-
-def content_security_policy(
-    get_response: Callable[[HttpRequest], HttpResponse],
-) -> Callable[[HttpRequest], HttpResponse]:
-    def middleware(request: HttpRequest) -> HttpResponse:
-        response = get_response(request)
-        response["Content-Security-Policy"] = POLICY
-        return response
-
-    return middleware
+from iconkit.django.renderer import get_renderer
 
 
 def page(request: HttpRequest, name: str) -> HttpResponse:
-    return render(request, f"{name}.html", {"count": 3})
+    renderer = get_renderer()
+    context = {"icons": list(renderer.catalog), "pictures": renderer.manifest is not None}
+    return render(request, f"{name}.html", context)
