@@ -15,7 +15,7 @@ from typing import Any
 from django import template
 from django.template.context import Context
 from django.utils.functional import Promise
-from django.utils.safestring import SafeData
+from django.utils.safestring import SafeData, SafeString
 from markupsafe import Markup
 
 from iconkit.django.renderer import get_renderer
@@ -25,14 +25,29 @@ register = template.Library()
 _WRITTEN = "iconkit.sprite"  # set in a page's render context once icon_sprite has written
 
 
+_PLAIN = frozenset((str, bool, int, float, type(None)))
+_literals: dict[str, str] = {}  # safe template text, as the renderer takes it
+
+
 def _text(value: Any) -> Any:
     """A template's value as the renderer takes it: lazy text resolved, safe text as HTML."""
+    cls = value.__class__
+    if cls is SafeString:  # string literals in templates: the same object at each render
+        try:
+            return _literals[value]
+        except KeyError:
+            if len(_literals) >= 4096:
+                _literals.clear()
+            # Only "&" and "<" read differently as HTML: other safe text is plain text,
+            # for which the renderer has its fastest path.
+            found = _literals[value] = Markup(value) if "&" in value or "<" in value else value[:]
+            return found
+    if cls in _PLAIN:
+        return value
     if isinstance(value, Promise):
-        value = str(value)
+        return str(value)
     if isinstance(value, SafeData) and isinstance(value, str):
-        # Only "&" and "<" read differently as HTML: other safe text is plain text, for
-        # which the renderer has its fastest path.
-        return Markup(value) if "&" in value or "<" in value else value[:]
+        return Markup(value)
     return value
 
 
@@ -44,14 +59,14 @@ def _options(given: dict[str, Any]) -> dict[str, Any]:
 
 
 @register.simple_tag
-def icon(name: str, label: Any = None, **options: Any) -> Markup:
+def icon(name: str, label: Any = None, *, decorative: Any = False, **options: Any) -> Markup:
     """``{% icon "comment" %}``, ``{% icon "comment" "3 comments" %}``, ``decorative=True``,
     ``size=``, ``class=``, ``desc=True``, ``text=True``, ``data_x=…``: see ``icon()``."""
-    if label is not None:
+    if label.__class__ is not str and label is not None:
         label = _text(label)
     if options:
-        return get_renderer().icon(name, label, **_options(options))
-    return get_renderer().icon(name, label)
+        return get_renderer().icon(name, label, decorative=decorative, **_options(options))
+    return get_renderer().icon(name, label, decorative=decorative)
 
 
 @register.simple_tag
