@@ -70,9 +70,13 @@ def icon(name: str, label: Any = None, *, decorative: Any = False, **options: An
 
 
 @register.simple_tag
-def icon_img(name: str, label: Any = None, **options: Any) -> Markup:
+def icon_img(name: str, label: Any = None, *, decorative: Any = False, **options: Any) -> Markup:
     """``{% icon_img "tick" %}``: the PNG fallback as an ``<img>``; see ``icon_img()``."""
-    return get_renderer().icon_img(name, _text(label), **_options(options))
+    if label.__class__ is not str and label is not None:
+        label = _text(label)
+    if options:
+        return get_renderer().icon_img(name, label, decorative=decorative, **_options(options))
+    return get_renderer().icon_img(name, label, decorative=decorative)
 
 
 @register.simple_tag
