@@ -13,6 +13,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from iconkit.settings import Settings
 
 __all__ = [
     "IMMUTABLE",
@@ -22,6 +26,7 @@ __all__ = [
     "publishable",
     "published",
     "shipped_stylesheet",
+    "stamp",
 ]
 
 IMMUTABLE = "public, max-age=31536000, immutable"
@@ -49,6 +54,24 @@ def published(out: Path) -> Iterator[str]:
         relative = path.relative_to(out).as_posix()
         if path.is_file() and publishable(relative):
             yield relative
+
+
+def stamp(settings: Settings) -> tuple[tuple[int, int] | None, ...]:
+    """When and how large the files are that decide what pages show: the build's
+    manifest, the settings file, the catalogue, and a ``catalog.yaml`` that may appear
+    beside the settings. A development server renews its renderer when this changes."""
+    paths = [settings.out / "manifest.json", settings.catalog_path]
+    if settings.source is not None:
+        paths += [settings.source, settings.source.parent / "catalog.yaml"]
+    found: list[tuple[int, int] | None] = []
+    for path in paths:
+        try:
+            stat = path.stat()
+        except OSError:
+            found.append(None)
+        else:
+            found.append((stat.st_mtime_ns, stat.st_size))
+    return tuple(found)
 
 
 def shipped_stylesheet() -> Path:

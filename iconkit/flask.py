@@ -18,8 +18,7 @@ import click
 from flask import Flask, Response, abort, current_app, send_from_directory
 from flask.cli import AppGroup
 
-from iconkit._served import SHIPPED_CSS, cache_control, publishable, shipped_stylesheet
-from iconkit.build import MANIFEST
+from iconkit._served import SHIPPED_CSS, cache_control, publishable, shipped_stylesheet, stamp
 from iconkit.errors import ManifestError
 from iconkit.jinja import install
 from iconkit.markup import Renderer
@@ -41,7 +40,7 @@ class State:
     settings: Settings
     renderer: Renderer | None
     error: ManifestError | None  # a build that cannot be used: each request raises it
-    stamp: tuple[int, int] | None  # the manifest's mtime and size when installed
+    stamp: tuple[tuple[int, int] | None, ...]  # the files that decide pages, when installed
 
     @property
     def served_at(self) -> str | None:
@@ -80,11 +79,12 @@ class Iconkit:
 
         @app.before_request
         def pick_up_a_new_build() -> None:
-            """Install again after a new build when templates reload (debug mode) or the
-            build could not be used; say why it cannot while it still cannot."""
+            """Install again after a new build or a change of settings or catalogue, when
+            templates reload (debug mode) or the build could not be used; say why it
+            cannot while it still cannot."""
             found: State = app.extensions["iconkit"]
             if found.error is not None or app.jinja_env.auto_reload:
-                if _stamp(found.settings.out / MANIFEST) != found.stamp:
+                if stamp(load_settings(found.project)) != found.stamp:
                     found = app.extensions["iconkit"] = self._install(app, found.project)
                 if found.error is not None:
                     raise found.error
@@ -94,7 +94,7 @@ class Iconkit:
     def _install(self, app: Flask, project: Path) -> State:
         settings = load_settings(project)
         served_at = _served_at(settings)
-        stamp = _stamp(settings.out / MANIFEST)
+        stamped = stamp(settings)
         try:
             renderer = install(
                 app.jinja_env,
@@ -105,21 +105,13 @@ class Iconkit:
                 css_url=served_at + SHIPPED_CSS if served_at is not None else None,
             )
         except ManifestError as error:  # a stale build: `flask iconkit build` must still run
-            return State(project, settings, None, error, stamp)
-        return State(project, settings, renderer, None, stamp)
+            return State(project, settings, None, error, stamped)
+        return State(project, settings, renderer, None, stamped)
 
 
 def _served_at(settings: Settings) -> str | None:
     prefix = settings.url_prefix if settings.url_prefix.endswith("/") else settings.url_prefix + "/"
     return prefix if prefix.startswith("/") else None
-
-
-def _stamp(manifest: Path) -> tuple[int, int] | None:
-    try:
-        found = manifest.stat()
-    except OSError:
-        return None
-    return found.st_mtime_ns, found.st_size
 
 
 def _serve(filename: str) -> Response:

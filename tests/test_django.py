@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
@@ -220,3 +220,23 @@ def test_a_new_build_is_picked_up_by_the_next_request_in_debug_mode(tmp_path: Pa
         assert "<use" not in Client().get("/home.html").content.decode()
         build(load_settings(tmp_path))
         assert "<use" in Client().get("/home.html").content.decode()
+
+
+def test_a_new_catalogue_is_picked_up_in_debug_mode(
+    tmp_path: Path, write_catalog: Callable[[str], Path]
+) -> None:
+    from django.test import Client
+
+    (tmp_path / "pyproject.toml").write_text(PYPROJECT, encoding="utf-8")
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "bell.html").write_text('{% icon "bell" %}', encoding="utf-8")
+    engine = {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [tmp_path / "templates"],
+        "OPTIONS": {"builtins": ["iconkit.django.templatetags.iconkit"]},
+    }
+    with override_settings(BASE_DIR=tmp_path, DEBUG=True, TEMPLATES=[engine]):
+        with pytest.raises(UnknownIconError, match="in the shipped catalogue"):
+            Client().get("/bell.html")
+        write_catalog("bell:\n  title: Notifications\n  description: A bell.\n")
+        assert 'aria-label="Notifications"' in Client().get("/bell.html").content.decode()

@@ -223,3 +223,16 @@ def test_flask_iconkit_runs_the_command_line_on_the_apps_project(
 
 def test_flask_iconkit_offers_every_command_of_the_command_line() -> None:
     assert sorted(COMMANDS) == commands()
+
+
+def test_debug_mode_picks_up_a_new_catalogue(
+    tmp_path: Path, write_catalog: Callable[[str], Path]
+) -> None:
+    project = make_project(tmp_path, PYPROJECT + "png = false\n", page="{{ icon('bell') }}")
+    app = make_app(project)
+    app.debug = True
+    with pytest.raises(UnknownIconError, match="in the shipped catalogue"):
+        app.test_client().get("/")
+    write_catalog("bell:\n  title: Notifications\n  description: A bell.\n")
+    html = app.test_client().get("/").get_data(as_text=True)
+    assert 'aria-label="Notifications"' in html

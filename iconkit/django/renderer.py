@@ -5,7 +5,8 @@ and the storage: under ``ManifestStaticFilesStorage`` the sprite, the stylesheet
 PNG get the names ``collectstatic`` gave them. With a build, icons use its sprite;
 without one, each icon carries its own shapes and the shipped stylesheet is linked.
 The renderer is made again when a setting it depends on changes (tests with
-``override_settings``) and, with ``DEBUG``, on the first request after a new build.
+``override_settings``) and, with ``DEBUG``, on the first request after a new build
+or a change of the catalogue or the settings file.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from django.core.signals import request_started, setting_changed
 from django.templatetags.static import static
 
 from iconkit._paths import shown
-from iconkit._served import SHIPPED_CSS
+from iconkit._served import SHIPPED_CSS, stamp
 from iconkit.build import MANIFEST
 from iconkit.catalog import load_catalog
 from iconkit.django.conf import Options, options
@@ -33,14 +34,14 @@ SETTINGS = frozenset(
 )
 """Django settings the renderer depends on."""
 
-_made: list[tuple[Renderer, tuple[int, int] | None]] = []  # the renderer, the manifest's stamp
+_made: list[tuple[Renderer, tuple[object, ...]]] = []  # the renderer, its files' stamp
 
 
 def get_renderer() -> Renderer:
     """The project's renderer, made on first use."""
     if not _made:
         found = options()
-        _made.append((make_renderer(found), _stamp(found)))
+        _made.append((make_renderer(found), stamp(found.settings)))
     return _made[0][0]
 
 
@@ -110,14 +111,6 @@ def _static_pngs(manifest: Mapping[str, Any], found: Options, base: str) -> dict
     return {**manifest, "icons": icons}
 
 
-def _stamp(found: Options) -> tuple[int, int] | None:
-    try:
-        stat = (found.settings.out / MANIFEST).stat()
-    except OSError:
-        return None
-    return stat.st_mtime_ns, stat.st_size
-
-
 def _setting_changed(*, setting: str, **kwargs: object) -> None:
     if setting in SETTINGS:
         reset()
@@ -126,8 +119,8 @@ def _setting_changed(*, setting: str, **kwargs: object) -> None:
 def _request_started(**kwargs: object) -> None:
     from django.conf import settings
 
-    if settings.DEBUG and _made and _stamp(options()) != _made[0][1]:
-        reset()
+    if settings.DEBUG and _made and stamp(options.__wrapped__().settings) != _made[0][1]:
+        reset()  # a new build, or another catalogue or settings file
 
 
 def connect() -> None:
