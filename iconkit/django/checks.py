@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from django.apps import apps
@@ -71,9 +72,11 @@ def check_build(app_configs: Any = None, **kwargs: Any) -> list[checks.CheckMess
             css = _manifest(catalog, out).get("css") or css
             problems = check(found.settings)
         except ManifestError as error:
-            return [checks.Error(str(error), hint=BUILD, id="iconkit.E003")]
+            return [
+                checks.Error(_without_path(error), hint=BUILD, obj=shown(out), id="iconkit.E003")
+            ]
         except IconkitError as error:
-            return [checks.Error(str(error), hint=BUILD, id="iconkit.E001")]
+            return [checks.Error(str(error), hint=BUILD, obj=shown(out), id="iconkit.E001")]
         if problems:
             listed = "; ".join(_shown_problem(problem) for problem in problems[:3])
             more = f"; and {len(problems) - 3} more" if len(problems) > 3 else ""
@@ -87,6 +90,12 @@ def check_build(app_configs: Any = None, **kwargs: Any) -> list[checks.CheckMess
             )
     messages += _static_files(found, css)
     return messages
+
+
+def _without_path(error: ManifestError) -> str:
+    """``/abs/out/manifest.json: stale build, …`` as ``manifest.json: stale build, …``."""
+    path, _, what = str(error).partition(": ")
+    return f"{Path(path).name}: {what}" if what else str(error)
 
 
 def _shown_problem(problem: str) -> str:
