@@ -106,9 +106,11 @@ def test_django_jinja2_backend_renders_a_page(
     tmp_path: Path, shipped: Catalog, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Configure Django exactly as docs/templates.md says, and render through its loader."""
-    import django
-    from django.conf import settings
+    from .django_project import setup
+
+    setup()
     from django.template import engines, loader
+    from django.test import override_settings
 
     environment_code, settings_code = _docs_django_blocks()
     package = types.ModuleType("myproject")
@@ -124,15 +126,9 @@ def test_django_jinja2_backend_renders_a_page(
     monkeypatch.chdir(tmp_path)
     namespace: dict[str, object] = {"BASE_DIR": tmp_path}
     exec(compile(settings_code, "docs/templates.md", "exec"), namespace)
-    if settings.configured:
-        pytest.skip("Django was configured by another test in this process")
-    settings.configure(TEMPLATES=namespace["TEMPLATES"], INSTALLED_APPS=[], USE_I18N=False)
-    django.setup()
-    try:
+    with override_settings(TEMPLATES=namespace["TEMPLATES"], BASE_DIR=tmp_path):
         html = loader.get_template("page.html").render({"title": "Home", "count": 7})
         check_page(html, "/static/icons/sprite.0123abcd.svg#")
         env = engines["jinja2"].env  # type: ignore[attr-defined]
         assert env.autoescape is True
         assert env.iconkit.catalog.path == shipped.path
-    finally:
-        engines._engines.clear()  # type: ignore[attr-defined]
