@@ -8,23 +8,15 @@ with the build's manifest for the PNG files.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from markupsafe import Markup
 
 from iconkit._calls import Translate, keep
 from iconkit._html import AttrValue, clean_text, quote, render_attrs
+from iconkit._urls import Urls
 from iconkit.catalog import Icon
-from iconkit.errors import ConfigError, IconArgumentError, ManifestError
-
-
-@dataclass(frozen=True)
-class Place:
-    """Where PNG files are served: the build folder's URL, and its absolute URL for e-mail."""
-
-    base: str
-    absolute_base: str | None
+from iconkit.errors import IconArgumentError, ManifestError
 
 
 class Pictures:
@@ -34,10 +26,10 @@ class Pictures:
         self,
         resolve: Callable[[object], Icon | None],
         title: Callable[[object, Translate], str | None],
-        place: Place,
+        urls: Urls,
         manifest: Mapping[str, Any] | None,
     ) -> None:
-        self._resolve, self._title, self._place, self._manifest = resolve, title, place, manifest
+        self._resolve, self._title, self._urls, self._manifest = resolve, title, urls, manifest
         self._cache: dict[tuple[Any, ...], Markup] = {}
         general = self._img
 
@@ -145,17 +137,8 @@ class Pictures:
             return None
         if isinstance(size, bool) or not isinstance(size, int):
             raise IconArgumentError(f"icon_img({icon.name!r}): size must be whole pixels")
-        base = self._place.base
-        if absolute:
-            if not self._place.absolute_base:
-                raise ConfigError(
-                    "icon_img(absolute=True) needs an absolute base URL: pass "
-                    "install(env, absolute_base_url='https://example.com/static/icons/') "
-                    "or an absolute base_url"
-                )
-            base = self._place.absolute_base
-        one = quote(base + self._png(icon, size, colour, 1))
-        two = quote(base + self._png(icon, size, colour, 2))
+        one = quote(self._urls.file(self._png(icon, size, colour, 1), absolute=bool(absolute)))
+        two = quote(self._urls.file(self._png(icon, size, colour, 2), absolute=bool(absolute)))
         if decorative:
             if label is not None:
                 raise IconArgumentError(f"icon_img({icon.name!r}): a decorative image has no label")

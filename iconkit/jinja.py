@@ -20,15 +20,12 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from iconkit._calls import Translate
-from iconkit._paths import shown
-from iconkit.build import MANIFEST, load_manifest
+from iconkit._renderers import project_renderer
 from iconkit.catalog import Catalog, load_catalog
-from iconkit.errors import ManifestError
-from iconkit.markup import SYMBOL_PREFIX, Renderer, Urls, logger
+from iconkit.markup import Renderer
 from iconkit.settings import load_settings
 
 _MACROS = PackageLoader("iconkit", "templates")
-DEFAULT_BASE_URL = "/static/icons/"
 
 
 def install(
@@ -57,49 +54,18 @@ def install(
     (the Flask and Django integrations serve the shipped one).
     """
     settings = load_settings(project, out=build_dir)
-    if not isinstance(catalog, Catalog):
-        catalog = load_catalog(catalog if catalog is not None else settings.catalog_path)
-    try:
-        manifest: dict[str, Any] | None = _manifest(catalog, settings.out)
-    except ManifestError:
-        if build_dir is not None or (settings.out / MANIFEST).exists():
-            raise  # asked for, or there but unusable: say so
-        manifest = None
-    if base_url is None:  # the build's url-prefix setting, recorded in its manifest
-        base_url = str((manifest or {}).get("url_prefix") or DEFAULT_BASE_URL)
-    if not base_url.endswith("/"):
-        base_url += "/"
-    absolute = absolute_base_url or (base_url if _is_absolute(base_url) else None)
-    if absolute is not None and not absolute.endswith("/"):
-        absolute += "/"
-    block = shapes = None
-    if inline:
-        from iconkit.inline import sprite_block
-
-        block = sprite_block(catalog)
-        sprite_url = "#" + SYMBOL_PREFIX
-    elif manifest is not None:
-        sprite_url = f"{base_url}{manifest['sprite']}#"
-    else:
-        from iconkit.inline import own_shapes
-
-        logger.warning(
-            "no build in %s: each icon carries its own shapes; run `iconkit build` for "
-            "smaller pages that share one cached sprite",
-            shown(settings.out),
-        )
-        shapes = functools.cache(functools.partial(own_shapes, limits=settings.limits))
-        sprite_url = ""
-    if manifest is not None and manifest.get("css"):
-        css_url = base_url + str(manifest["css"])
-    renderer = Renderer(
-        catalog,
-        Urls(sprite=sprite_url, base=base_url, absolute_base=absolute, stylesheet=css_url),
-        manifest=manifest,
-        sprite_block=(lambda: block) if block is not None else None,
-        shapes=shapes,
-        translations=_translations(env),
+    renderer = project_renderer(
+        settings,
+        catalog=catalog
+        if isinstance(catalog, Catalog) or catalog is None
+        else load_catalog(catalog),
+        inline=inline,
+        base_url=base_url,
+        absolute_base_url=absolute_base_url,
+        css_url=css_url,
         strict=strict,
+        translations=_translations(env),
+        build_required=build_dir is not None,
     )
     if getattr(env, "iconkit", None) is not None and env.cache is not None:
         env.cache.clear()  # imported macro modules hold the previous renderer's functions
@@ -238,19 +204,3 @@ def _add_macros(env: Environment) -> None:
         isinstance(loader, ChoiceLoader) and _MACROS in loader.loaders
     ):
         env.loader = ChoiceLoader([loader, _MACROS])
-
-
-def _is_absolute(url: str) -> bool:
-    return url.startswith(("https://", "http://"))
-
-
-def _manifest(catalog: Catalog, build_dir: Path) -> dict[str, Any]:
-    manifest = load_manifest(build_dir)
-    missing = [icon.name for icon in catalog if icon.name not in manifest.get("icons", {})]
-    if missing:
-        shown = ", ".join(missing[:5]) + (", ..." if len(missing) > 5 else "")
-        raise ManifestError(
-            f"{build_dir / 'manifest.json'}: stale build, {len(missing)} icon(s) of "
-            f"{catalog.path} missing ({shown}); run `iconkit build`"
-        )
-    return manifest

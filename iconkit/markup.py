@@ -31,7 +31,8 @@ from iconkit._html import (
     render_attrs,
     size_attribute,
 )
-from iconkit._pictures import Pictures, Place
+from iconkit._pictures import Pictures
+from iconkit._urls import Urls
 from iconkit.catalog import Catalog, Icon
 from iconkit.errors import IconArgumentError, UnknownIconError
 
@@ -89,18 +90,6 @@ class Shapes:
     body: str
 
 
-@dataclass(frozen=True)
-class Urls:
-    """Where the icons and their fallbacks live, as the page sees them."""
-
-    sprite: str
-    """Prefix of every ``<use href>``: ``/static/icons/sprite.<hash>.svg#`` or ``#iconkit-``."""
-    base: str = "/static/icons/"
-    absolute_base: str | None = None
-    stylesheet: str | None = None
-    """The URL of ``iconkit.css`` where the page can load it (from a build, or a framework)."""
-
-
 class Renderer:
     """Markup for one catalogue and one build; keeps every result it computes.
 
@@ -133,8 +122,7 @@ class Renderer:
         self._translated: dict[tuple[Any, ...], Markup | _Fresh] = {}
         self._titles = {key: icon.title for icon in catalog for key in (icon.name, *icon.aliases)}
         self.icon = icon_function(self._plain, self._plain_miss, self._general)
-        place = Place(urls.base, urls.absolute_base)
-        self._pictures = Pictures(self._resolve, self._title, place, manifest)
+        self._pictures = Pictures(self._resolve, self._title, urls, manifest)
         self.icon_img = self._pictures.icon_img
         if translations is not None:
             self.icon = translating_icon_function(

@@ -21,13 +21,13 @@ from django.contrib.staticfiles import finders
 from django.core import checks
 
 from iconkit._paths import shown
+from iconkit._renderers import usable_manifest
 from iconkit._served import SHIPPED_CSS
 from iconkit.build import MANIFEST, check
 from iconkit.catalog import Catalog, load_catalog
 from iconkit.django.conf import Options, options
 from iconkit.django.scan import scan_project
 from iconkit.errors import IconkitError, ManifestError
-from iconkit.jinja import _manifest
 
 __all__ = ["check_build", "check_templates", "register"]
 
@@ -69,7 +69,7 @@ def check_build(app_configs: Any = None, **kwargs: Any) -> list[checks.CheckMess
         )
     else:
         try:
-            css = _manifest(catalog, out).get("css") or css
+            css = usable_manifest(catalog, out, "python manage.py iconkit build").get("css") or css
             problems = check(found.settings)
         except ManifestError as error:
             return [

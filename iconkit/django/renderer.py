@@ -11,21 +11,14 @@ or a change of the catalogue or the settings file.
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Mapping
-from typing import Any
-
 from django.core.signals import request_started, setting_changed
 from django.templatetags.static import static
 
-from iconkit._paths import shown
+from iconkit._renderers import project_renderer
 from iconkit._served import SHIPPED_CSS, stamp
-from iconkit.build import MANIFEST
-from iconkit.catalog import load_catalog
 from iconkit.django.conf import Options, options
-from iconkit.errors import ConfigError, ManifestError
-from iconkit.jinja import _manifest
-from iconkit.markup import SYMBOL_PREFIX, Renderer, Urls, logger
+from iconkit.errors import ConfigError
+from iconkit.markup import Renderer
 
 __all__ = ["connect", "get_renderer", "reset"]
 
@@ -53,62 +46,27 @@ def reset() -> None:
 
 def make_renderer(found: Options) -> Renderer:
     """A renderer for ``found``: the build's sprite, inline sprite, or each icon's own shapes."""
-    settings = found.settings
-    catalog = load_catalog(settings.catalog_path)
-    try:
-        manifest: dict[str, Any] | None = _manifest(catalog, settings.out)
-    except ManifestError:
-        if (settings.out / MANIFEST).exists():
-            raise  # there but unusable: say so
-        manifest = None
     base = static(found.static_path(""))
-    block = shapes = None
-    if found.inline:
-        from iconkit.inline import sprite_block
 
-        block = sprite_block(catalog)
-        sprite = "#" + SYMBOL_PREFIX
-    elif manifest is not None:
-        sprite = static(found.static_path(manifest["sprite"])) + "#"
-    else:
-        from iconkit.inline import own_shapes
+    def rename(path: str) -> str:  # the storage's name: hashed under ManifestStaticFilesStorage
+        url = static(found.static_path(path))
+        if not url.startswith(base):
+            raise ConfigError(
+                f"the static URL of {found.static_path(path)!r} ({url}) is not inside the "
+                f"static URL of its folder ({base}): iconkit cannot name it"
+            )
+        return url[len(base) :]
 
-        logger.warning(
-            "no build in %s: each icon carries its own shapes; run `python manage.py "
-            "iconkit build` for smaller pages that share one cached sprite",
-            shown(settings.out),
-        )
-        shapes = functools.cache(functools.partial(own_shapes, limits=settings.limits))
-        sprite = ""
-    css = manifest["css"] if manifest is not None else SHIPPED_CSS
-    absolute = found.absolute_base_url or (base if base.startswith(("https:", "http:")) else None)
-    if absolute is not None and not absolute.endswith("/"):
-        absolute += "/"
-    return Renderer(
-        catalog,
-        Urls(sprite, base, absolute, static(found.static_path(css))),
-        manifest=_static_pngs(manifest, found, base) if manifest is not None else None,
-        sprite_block=(lambda: block) if block is not None else None,
-        shapes=shapes,
+    return project_renderer(
+        found.settings,
+        inline=found.inline,
+        base_url=base,
+        rename=rename,
+        absolute_base_url=found.absolute_base_url,
+        css_url=lambda: static(found.static_path(SHIPPED_CSS)),
         strict=found.strict,
+        build_command="python manage.py iconkit build",
     )
-
-
-def _static_pngs(manifest: Mapping[str, Any], found: Options, base: str) -> dict[str, Any]:
-    """``manifest`` with each PNG path as the storage names it (relative to ``base``)."""
-    icons = {}
-    for name, entry in manifest["icons"].items():
-        pngs = {}
-        for key, path in entry.get("png", {}).items():
-            url = static(found.static_path(path))
-            if not url.startswith(base):
-                raise ConfigError(
-                    f"the static URL of {found.static_path(path)!r} ({url}) is not inside "
-                    f"the static URL of its folder ({base}): icon_img() cannot name it"
-                )
-            pngs[key] = url[len(base) :]
-        icons[name] = {**entry, "png": pngs}
-    return {**manifest, "icons": icons}
 
 
 def _setting_changed(*, setting: str, **kwargs: object) -> None:
