@@ -72,7 +72,8 @@ def icon_function(
 
 
 def translating_icon_function(
-    plain: Callable[..., Markup],
+    plain: dict[tuple[Any, ...], Markup],
+    miss: Callable[[object, object, object], Markup],
     translated: Callable[[Translate, object], Markup],
     general: Callable[..., Markup],
     current: Callable[[], Translate | None],
@@ -80,7 +81,7 @@ def translating_icon_function(
     """``icon`` for environments that translate: ``current()`` gives the active gettext.
 
     A call named by the catalogue title costs a translation and a look-up keyed by its
-    result; calls with a label of their own, or decorative, are the plain ``icon``.
+    result; a call with a label of its own, or decorative, costs what the plain one does.
     """
 
     def icon(
@@ -95,14 +96,24 @@ def translating_icon_function(
         **attrs: AttrValue,
     ) -> Markup:
         """An ``<svg>`` that shows icon ``name``, named in the page's language."""
-        translate = current()
-        if translate is None or (label is not None and not desc) or decorative:
-            return plain(
-                name, label, decorative=decorative, size=size, class_=class_, desc=desc,
-                text=text, **attrs,
-            )  # fmt: skip
-        if size is None and class_ is None and not desc and not text and not attrs:
-            return translated(translate, name)
+        if (
+            size is None
+            and class_ is None
+            and not desc
+            and not text
+            and not attrs
+            and label.__class__ in _PLAIN
+        ):
+            if label is None and not decorative:
+                translate = current()
+                if translate is not None:
+                    return translated(translate, name)
+            try:
+                return plain[name, label, decorative]
+            except (KeyError, TypeError):
+                return miss(name, label, decorative)
+        named_by_title = (label is None and not decorative) or desc
+        translate = current() if named_by_title else None
         return general(name, label, decorative, size, class_, desc, text, attrs, translate)
 
     return icon

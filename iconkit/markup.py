@@ -126,7 +126,7 @@ class Renderer:
         self.icon_img = self._pictures.icon_img
         if translations is not None:
             self.icon = translating_icon_function(
-                self.icon, self._translated_icon, self._general, translations
+                self._plain, self._plain_miss, self._translated_icon, self._general, translations
             )
             self.icon_img = self._pictures.translating(translations)
         self._current = translations or (lambda: None)

@@ -171,6 +171,45 @@ def test_a_lazy_label_is_translated_when_the_page_renders(project: Path) -> None
     assert len({found for found, _ in names.values()}) == 3
 
 
+@pytest.mark.parametrize(
+    ("language", "close", "description"),
+    [
+        ("fr", "Fermer", None),
+        ("de-ch", "Schließen", None),
+        ("ar", "إغلاق", None),
+        ("en", "Close", "An X shape."),
+        ("ja", "Close", "An X shape."),  # no translation: the catalogue's words
+    ],
+)
+def test_titles_are_announced_in_the_page_language(
+    project: Path, language: str, close: str, description: str | None
+) -> None:
+    from iconkit.i18n import translations
+
+    with translation.override(language):
+        page = parse_page(dtl('{% icon "close" desc=True %}{% icon_button "close" %}'))
+    svg, button = next(page.iter("svg")), next(page.iter("button"))
+    assert svg.get("aria-label") == close == button.get("aria-label")
+    expected = description or translations(language).gettext("An X shape.")
+    assert svg.find("desc").text == expected
+
+
+def test_a_project_translation_wins_over_the_shipped_one(project: Path, tmp_path: Path) -> None:
+    from babel.messages.catalog import Catalog
+    from babel.messages.mofile import write_mo
+
+    catalog = Catalog(locale="fr")
+    catalog.add("Close", "Fermer la fenêtre")
+    (tmp_path / "fr" / "LC_MESSAGES").mkdir(parents=True)
+    with (tmp_path / "fr" / "LC_MESSAGES" / "django.mo").open("wb") as stream:
+        write_mo(stream, catalog)
+    with override_settings(LOCALE_PATHS=[tmp_path]), translation.override("fr"):
+        page = parse_page(dtl('{% icon "close" %}{% icon "search" %}'))
+    close, search = page.iter("svg")
+    assert close.get("aria-label") == "Fermer la fenêtre"  # the project's words
+    assert search.get("aria-label") == "Rechercher"  # iconkit's, where the project has none
+
+
 def test_urls_follow_static_url(project: Path) -> None:
     with override_settings(STATIC_URL="/assets/"):
         html = dtl('{% icon_sprite %}{% icon "home" %}{% icon_img "home" %}')

@@ -11,9 +11,12 @@ or a change of the catalogue or the settings file.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.core.signals import request_started, setting_changed
 from django.templatetags.static import static
 
+from iconkit._calls import Translate
 from iconkit._renderers import project_renderer
 from iconkit._served import SHIPPED_CSS, stamp
 from iconkit.django.conf import Options, options
@@ -65,8 +68,36 @@ def make_renderer(found: Options) -> Renderer:
         absolute_base_url=found.absolute_base_url,
         css_url=lambda: static(found.static_path(SHIPPED_CSS)),
         strict=found.strict,
+        translations=_translations(),
         build_command="python manage.py iconkit build",
     )
+
+
+def _translations() -> Callable[[], Translate | None] | None:
+    """Django's active translation, where ``USE_I18N`` is on: the project's own catalogues
+    first, then iconkit's shipped translations of the words they do not translate."""
+    from django.conf import settings
+
+    if not settings.USE_I18N:
+        return None
+    from django.utils.translation import get_language, gettext
+
+    from iconkit.i18n import translations
+
+    known: dict[tuple[str | None, str], str] = {}  # catalogues load once: keep each answer
+
+    def translate(text: str) -> str:
+        language = get_language()
+        try:
+            return known[language, text]
+        except KeyError:
+            found = gettext(text)
+            if found == text and language:
+                found = translations(language).gettext(text)
+            known[language, text] = found
+            return found
+
+    return lambda: translate
 
 
 def _setting_changed(*, setting: str, **kwargs: object) -> None:
