@@ -11,7 +11,7 @@ from typing import Any
 
 from iconkit._paths import shown
 from iconkit._shipped import shipped_catalog_path
-from iconkit._yamlread import KeyedMapping, read_entries
+from iconkit._yaml import KeyedMapping, read_entries
 from iconkit.errors import CatalogError, Problem, UnknownIconError
 
 NAME_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")

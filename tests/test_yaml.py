@@ -1,4 +1,5 @@
-"""_yamlread.py: YAML text to dicts, lists and scalars, agreeing with ruamel, keys' lines kept."""
+"""_yaml.py: YAML text to dicts, lists and scalars, agreeing with ruamel, where each key
+and value is written kept."""
 
 from __future__ import annotations
 
@@ -8,13 +9,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import ruamel.yaml.main
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
-import iconkit._yamlread
 from iconkit import load_catalog
-from iconkit._yamlread import KeyedMapping, Scalar, read_yaml
+from iconkit._yaml import KeyedMapping, Scalar, read_entries, read_yaml
 from iconkit.errors import CatalogError
 
 from .conftest import FIXTURES
@@ -22,13 +23,25 @@ from .conftest import FIXTURES
 HERE = Path("catalog.yaml")
 
 
+def without_c_extension(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make ruamel choose its Python parser, as it does where its C extension is missing."""
+    monkeypatch.setattr(ruamel.yaml.main, "CParser", None)
+
+
 @pytest.fixture(params=["C", "Python"])
 def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
     """Run with ruamel's C parser, then with its Python one (what PyPy gets)."""
-    assert iconkit._yamlread.CParser is not None  # ruamel.yaml.clib is installed
+    assert ruamel.yaml.main.CParser is not None  # ruamel.yaml.clib is installed
     if request.param == "Python":
-        monkeypatch.setattr(iconkit._yamlread, "CParser", None)
+        without_c_extension(monkeypatch)
     return str(request.param)
+
+
+def test_the_c_parser_reads_where_it_is_installed(parser: str) -> None:
+    with pytest.raises(CatalogError) as caught:
+        read_yaml("a: [x, y\nb: 1\n", HERE)
+    wording = {"C": "did not find expected ',' or ']'", "Python": "expected ',' or ']', but got"}
+    assert wording[parser] in str(caught.value)
 
 
 def test_aliases_share_the_anchored_object_instead_of_copying_it() -> None:
@@ -41,12 +54,13 @@ def test_a_collection_may_hold_itself() -> None:
     assert data["a"][1] is data["a"] and data["b"]["self"] is data["b"]
 
 
-def test_plain_scalars_are_typed_by_yaml_1_2_unless_the_document_says_1_1() -> None:
+def test_plain_scalars_are_typed_by_yaml_1_2_unless_the_document_says_1_1(parser: str) -> None:
     text = "- yes\n- no\n- on\n- off\n- true\n- ~\n- ''\n- 1\n- 0o7\n- 07\n- 1:30\n"
-    text += "- 2024-01-01\n- .nan\n- <<\n- =\n"
+    text += "- 2024-01-01\n- .nan\n- <<\n- =\n- ! 1\n- ! '1'\n"
     assert read_yaml(text, HERE) == [
         "yes", "no", "on", "off", True, None, "", Scalar("1"), Scalar("0o7"), Scalar("07"),
         "1:30", Scalar("2024-01-01"), Scalar(".nan"), Scalar("<<"), Scalar("="),
+        Scalar("1"), Scalar("1"),  # "!" as ruamel reads it (the YAML spec would make text)
     ]  # fmt: skip
     assert read_yaml("%YAML 1.1\n---\n- yes\n- Off\n- y\n- 1:30\n", HERE) == [
         True, False, True, Scalar("1:30"),
@@ -68,7 +82,7 @@ def test_both_parsers_find_the_same_problems_on_the_same_lines(path: Path) -> No
 
     with_c = problems()
     with pytest.MonkeyPatch.context() as monkeypatch:
-        monkeypatch.setattr(iconkit._yamlread, "CParser", None)
+        without_c_extension(monkeypatch)
         assert problems() == with_c
 
 
@@ -78,7 +92,36 @@ def test_the_first_problem_stops_the_read_with_its_line() -> None:
     assert str(caught.value) == "catalog.yaml:4: 'c' appears twice in one mapping"
 
 
-# -- property: the same data and key lines as ruamel's own loaders ------------------------------
+def test_nesting_is_bounded_while_it_is_read(parser: str) -> None:
+    deep = "[" * 100_000 + "]" * 100_000  # ruamel's C composer crashes the interpreter on it
+    with pytest.raises(CatalogError, match=r"^catalog\.yaml:2: invalid YAML: nested more than"):
+        read_yaml(f"tick:\n  tags: {deep}\n", HERE)
+
+
+def test_an_anchor_may_be_defined_again_and_the_last_one_counts(parser: str) -> None:
+    assert read_yaml("a: &x 1\nb: &x two\nc: *x\n", HERE)["c"] == "two"
+
+
+def test_every_value_knows_where_it_is_written() -> None:
+    text = "a:  &x 'one'  # note\nb:\n  - *x\nc: >\n  folded\nd: {e: f}\n"
+    data = read_yaml(text, HERE)
+    written = {key: (span.line, text[span.start : span.end]) for key, span in data.spans.items()}
+    assert written == {
+        "a": (1, "&x 'one'"),
+        "b": (3, "- *x\n"),  # a block sequence ends where the next token starts
+        "c": (4, ">\n  folded\n"),
+        "d": (6, "{e: f}"),
+    }
+    assert data.lines == {"a": 1, "b": 2, "c": 4, "d": 6}
+
+
+def test_a_merged_key_keeps_the_line_and_span_where_it_is_written() -> None:
+    data = read_yaml("base: &b {x: 1}\nmore:\n  <<: *b\n  y: 2\n", HERE)
+    assert data["more"].lines == {"y": 4, "x": 1}
+    assert data["more"].spans["x"] == data["base"].spans["x"]
+
+
+# -- property: the same data and lines as ruamel's own loaders ----------------------------------
 
 scalars = st.one_of(st.text(max_size=8), st.integers(), st.booleans(), st.none())
 keys = st.one_of(st.text(max_size=8), st.integers(), st.none())
@@ -99,15 +142,31 @@ def plain(data: Any) -> Any:
 
 
 def lines(data: Any, node: Any) -> list[tuple[int, int]]:
-    """(ours, ruamel's composer's) line of every key, depth first."""
+    """(ours, ruamel's composer's) line of every key and every value, depth first."""
     found: list[tuple[int, int]] = []
     if isinstance(data, KeyedMapping):
         for key, (key_node, value_node) in zip(data, node.value, strict=True):
             found.append((data.lines[key], key_node.start_mark.line + 1))
+            found.append((data.spans[key].line, value_node.start_mark.line + 1))
             found += lines(data[key], value_node)
     elif isinstance(data, list):
         for item, item_node in zip(data, node.value, strict=True):
             found += lines(item, item_node)
+    return found
+
+
+def scalar_spans(data: Any, text: str) -> list[tuple[Any, str]]:
+    """(value, the text of its span) for every scalar value of every mapping."""
+    found: list[tuple[Any, str]] = []
+    if isinstance(data, KeyedMapping):
+        for key, value in data.items():
+            if isinstance(value, KeyedMapping | list):
+                found += scalar_spans(value, text)
+            else:
+                found.append((value, text[data.spans[key].start : data.spans[key].end]))
+    elif isinstance(data, list):
+        for item in data:
+            found += scalar_spans(item, text)
     return found
 
 
@@ -129,6 +188,8 @@ def test_any_dumped_data_reads_as_ruamel_reads_it(
     assert plain(ours) == YAML(typ="safe", pure=True).load(text) == data
     found = lines(ours, YAML(typ="safe", pure=True).compose(text))
     assert [mine for mine, _ in found] == [theirs for _, theirs in found]
+    for value, written in scalar_spans(ours, text):  # a value's span, read alone, is the value
+        assert read_yaml(written, HERE) == value
 
 
 @settings(max_examples=100, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -144,13 +205,13 @@ def test_entries_read_one_by_one_are_the_document_s_in_order(
         whole = read_yaml(text, HERE)
     except CatalogError as error:
         with pytest.raises(CatalogError) as raised:
-            list(iconkit._yamlread.read_entries(text, HERE, "not a mapping"))
+            list(read_entries(text, HERE, "not a mapping"))
         assert str(raised.value) == str(error)
         return
     if whole is None or isinstance(whole, KeyedMapping):
-        entries = list(iconkit._yamlread.read_entries(text, HERE, "not a mapping"))
+        entries = list(read_entries(text, HERE, "not a mapping"))
         assert [(key, value) for key, value, _ in entries] == list((whole or {}).items())
         assert [line for _, _, line in entries] == [whole.lines[key] for key in whole or {}]
     else:
         with pytest.raises(CatalogError, match=r"^catalog\.yaml:1: not a mapping$"):
-            list(iconkit._yamlread.read_entries(text, HERE, "not a mapping"))
+            list(read_entries(text, HERE, "not a mapping"))
