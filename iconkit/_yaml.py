@@ -93,6 +93,7 @@ _SCALARS: dict[str, Callable[[str], Any]] = {  # a scalar's value, by its tag
     **{_Y + kind: Scalar for kind in ("int", "float", "timestamp", "binary", "value")},
 }
 _NOT_BREAKS = "\x85\u2028\u2029"  # line breaks to ruamel (YAML 1.1), text in YAML 1.2
+_OPENED = ("while scanning a", "while parsing a flow")  # about a quote, key, bracket, anchor...
 
 
 def read_yaml(text: str, path: Path) -> Any:
@@ -125,14 +126,25 @@ def _tidied(text: str) -> str:
 
 @contextlib.contextmanager
 def _errors(text: str, path: Path) -> Iterator[None]:
-    """The parser's errors as ``CatalogError``: ``path:line: invalid YAML: problem``."""
+    """The parser's errors as ``CatalogError``: ``path:line: invalid YAML: problem``.
+
+    An unclosed quote, key or bracket is reported on the line where it opens,
+    with the line where the parser gave up.
+    """
     try:
         yield
         return
     except MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else None
+        context, problem = error.context_mark, error.problem_mark
         message = error.problem or error.context or "invalid YAML"
+        line = problem.line + 1 if problem else None
+        if context and problem and str(error.context).startswith(_OPENED):
+            message = f"{error.context} starting here: {message}"
+            if context.line != problem.line:
+                message += f" on line {problem.line + 1}"
+            line = context.line + 1
+        elif line is None and context:
+            line = context.line + 1
     except ReaderError as error:  # a character YAML refuses
         line = text.count("\n", 0, error.position) + 1
         message = str(error).splitlines()[0]

@@ -92,6 +92,48 @@ def test_the_first_problem_stops_the_read_with_its_line() -> None:
     assert str(caught.value) == "catalog.yaml:4: 'c' appears twice in one mapping"
 
 
+ENTRIES = "".join(f"{name}:\n  title: {name.title()}\n" for name in ("one", "two"))
+
+
+@pytest.mark.parametrize(
+    ("line", "opened", "gave_up"),
+    [
+        ("  description: 'An open quote.\n", "a quoted scalar", 11),
+        ('  description: "An open quote.\n', "a quoted scalar", 11),
+        ("  tags: [open, bracket\n", "a flow sequence", 7),
+        ("  tags: {open: brace\n", "a flow mapping", 7),
+    ],
+)
+def test_an_unclosed_quote_or_bracket_is_reported_where_it_opens(
+    parser: str, line: str, opened: str, gave_up: int
+) -> None:
+    text = ENTRIES + "three:\n" + line + ENTRIES.replace("o", "O")
+    assert text.splitlines()[5] == line.rstrip("\n")
+    with pytest.raises(CatalogError) as caught:
+        read_yaml(text, HERE)
+    (problem,) = caught.value.problems
+    assert problem.line == 6
+    assert problem.message.startswith(f"invalid YAML: while scanning {opened} starting here: ") or (
+        problem.message.startswith(f"invalid YAML: while parsing {opened} starting here: ")
+    )
+    assert problem.message.endswith(f" on line {gave_up}")
+
+
+def test_a_key_without_its_colon_is_reported_where_it_is_written(parser: str) -> None:
+    with pytest.raises(CatalogError) as caught:
+        read_yaml("one: 1\ntwo\nthree: 3\n", HERE)
+    assert str(caught.value).startswith(
+        "catalog.yaml:2: invalid YAML: while scanning a simple key starting here: "
+    )
+
+
+def test_a_misplaced_line_is_reported_where_it_is(parser: str) -> None:
+    text = "one:\n  title: One\n two: 2\n"  # "while parsing a block mapping" starts on line 1
+    with pytest.raises(CatalogError) as caught:
+        read_yaml(text, HERE)
+    assert [p.line for p in caught.value.problems] == [3]
+
+
 def test_nesting_is_bounded_while_it_is_read(parser: str) -> None:
     deep = "[" * 100_000 + "]" * 100_000  # ruamel's C composer crashes the interpreter on it
     with pytest.raises(CatalogError, match=r"^catalog\.yaml:2: invalid YAML: nested more than"):
