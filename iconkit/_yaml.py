@@ -1,5 +1,5 @@
 """YAML through ruamel's public API: plain data that knows where each key and value is
-written.
+written, and the one-scalar edit ``iconkit lint --fix`` makes with it.
 
 The document is built from ``YAML(typ="safe").parse`` events: ruamel's C parser where
 its extension is installed, its Python parser elsewhere, with the same events. Plain
@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import io
 from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -268,3 +269,57 @@ def _document(
     if (event := next(events)).__class__ is not StreamEndEvent:
         raise invalid(event, "invalid YAML: expected one document, found another")
     return data
+
+
+# --- the one-scalar edit ----------------------------------------------------------------------
+
+
+def replace_scalar(text: str, name: str, key: str, value: str) -> str | None:
+    """``text`` with entry ``name``'s one-line ``key`` scalar set to ``value``, else ``None``.
+
+    Only the characters of that scalar change; the result is read again and must
+    hold the same data but for that value, or ``None`` is returned: the edit is
+    then left to a person (a multi-line, anchored, aliased or tagged value, say).
+    """
+    where = Path("<edited>")
+    try:
+        data = read_yaml(text, where)
+        span = data[name].spans[key]
+    except (CatalogError, LookupError, TypeError, AttributeError):
+        return None
+    written = text[span.start : span.end]
+    if not written or written[0] in "&*!|>[{" or "\n" in written or "\r" in written:
+        return None  # not a one-line plain or quoted scalar of its own
+    rendered = _render_scalar(key, value)
+    if rendered is None:
+        return None
+    updated = text[: span.start] + rendered + text[span.end :]
+    try:
+        check = read_yaml(updated, where)
+    except CatalogError:
+        return None
+    expected = _plain(data)
+    expected[name][key] = value
+    return updated if _plain(check) == expected else None
+
+
+def _render_scalar(key: str, value: str) -> str | None:
+    """``value`` as ruamel writes it after ``key: `` on one line, else ``None``."""
+    yaml = YAML(typ="rt")
+    yaml.width = 4096
+    stream = io.StringIO()
+    yaml.dump({key: value}, stream)
+    rendered = stream.getvalue()
+    prefix = f"{key}: "
+    if not rendered.startswith(prefix) or rendered.count("\n") != 1:
+        return None
+    return rendered[len(prefix) :].rstrip("\n")
+
+
+def _plain(node: Any) -> Any:
+    """A copy of ``node`` that shares nothing, so that one value can change alone."""
+    if isinstance(node, dict):
+        return {key: _plain(value) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_plain(item) for item in node]
+    return node

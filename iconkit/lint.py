@@ -21,7 +21,7 @@ from lxml import etree
 from iconkit._paths import shown as _shown
 from iconkit._svgrules import SHAPES
 from iconkit._svgtree import SVG_NS, XLINK_NS
-from iconkit._yamledit import replace_scalar
+from iconkit._yaml import replace_scalar
 from iconkit.catalog import Catalog, Icon, load_catalog
 from iconkit.errors import CatalogError, IconkitError
 from iconkit.normalise import clean_svg, colours, viewbox

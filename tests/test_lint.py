@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from iconkit._yamledit import replace_scalar
 from iconkit.cli import main
 from iconkit.lint import Finding, LintSettings, lint
 
@@ -278,28 +277,6 @@ def test_fix_leaves_what_it_cannot_fix_safely(project: Callable[[str, str], Path
     report = lint(path, fix=True)
     assert report.fixed == [] and path.read_bytes() == before
     assert rules(report.findings) == {"doubled-word"}
-
-
-@pytest.mark.parametrize(
-    ("line", "value", "expected"),
-    [
-        ("  title: Pause Icon\n", "Pause", "  title: Pause\n"),
-        ("  title: 'It''s on'  # kept\n", "On: now", "  title: 'On: now'  # kept\n"),
-        ('  title: "Say \\"hi\\""\n', "Hi", "  title: Hi\n"),
-        ("  title: Pause\n", "true", "  title: 'true'\n"),
-    ],
-)
-def test_replace_scalar_changes_only_that_scalar(line: str, value: str, expected: str) -> None:
-    text = "# top\nicon:\n" + line + "  description: Words.\n"
-    assert (
-        replace_scalar(text, "icon", "title", value)
-        == "# top\nicon:\n" + expected + "  description: Words.\n"
-    )
-
-
-def test_replace_scalar_refuses_multi_line_values() -> None:
-    text = "icon:\n  title: >\n    Pause\n  description: Words.\n"
-    assert replace_scalar(text, "icon", "title", "Stop") is None
 
 
 def test_settings_override_what_the_set_does(project: Callable[[str, str], Path]) -> None:

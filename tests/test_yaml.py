@@ -1,5 +1,5 @@
 """_yaml.py: YAML text to dicts, lists and scalars, agreeing with ruamel, where each key
-and value is written kept."""
+and value is written kept; and the one-scalar edit made with it."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
 from iconkit import load_catalog
-from iconkit._yaml import KeyedMapping, Scalar, read_entries, read_yaml
+from iconkit._yaml import KeyedMapping, Scalar, read_entries, read_yaml, replace_scalar
 from iconkit.errors import CatalogError
 
 from .conftest import FIXTURES
@@ -257,3 +257,61 @@ def test_entries_read_one_by_one_are_the_document_s_in_order(
     else:
         with pytest.raises(CatalogError, match=r"^catalog\.yaml:1: not a mapping$"):
             list(read_entries(text, HERE, "not a mapping"))
+
+
+# -- the one-scalar edit ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "value", "expected"),
+    [
+        ("  title: Pause Icon\n", "Pause", "  title: Pause\n"),
+        ("  title: 'It''s on'  # kept\n", "On: now", "  title: 'On: now'  # kept\n"),
+        ('  title: "Say \\"hi\\""\n', "Hi", "  title: Hi\n"),
+        ("  title: Pause\n", "true", "  title: 'true'\n"),
+        ("  {title: Déjà vu, x: 1}\n", "Vu", "  {title: Vu, x: 1}\n"),
+    ],
+)
+def test_replace_scalar_changes_only_that_scalar(line: str, value: str, expected: str) -> None:
+    text = "# top\nicon:\n" + line + "  description: Words.\n"
+    if line.lstrip().startswith("{"):
+        text = "# top\nicon:\n" + line
+        expected = "# top\nicon:\n" + expected
+    else:
+        expected = "# top\nicon:\n" + expected + "  description: Words.\n"
+    assert replace_scalar(text, "icon", "title", value) == expected
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "icon:\n  title: >\n    Pause\n  description: Words.\n",  # a block scalar
+        "icon:\n  title: 'Two\n    lines'\n",  # more than one line
+        "base: &t Pause\nicon:\n  title: *t\n",  # an alias
+        "icon:\n  title: &t Pause\nother: *t\n",  # an anchor others use
+        "icon:\n  title: !!str Pause\n",  # a tag
+        "base: &b {title: Pause}\nicon:\n  <<: *b\n",  # merged from another entry
+        "icon: [title]\n",  # not a mapping
+        "icon: {title: [Pause]\n",  # not YAML
+    ],
+)
+def test_replace_scalar_leaves_what_it_cannot_edit_alone(entry: str) -> None:
+    assert replace_scalar(entry, "icon", "title", "Stop") is None
+
+
+@settings(max_examples=150)
+@given(
+    old=st.sampled_from(["Pause", "'Pause'", '"Pause"', "Pause  # note", "'a''b' # c"]),
+    new=st.text(max_size=20),
+)
+def test_replace_scalar_changes_that_scalar_or_nothing(old: str, new: str) -> None:
+    text = f"# top\nicon:\n  title: {old}\n  description: Words.\nnext: {{title: x}}\n"
+    updated = replace_scalar(text, "icon", "title", new)
+    if updated is None:
+        return
+    before, after = text.split(old.split(" #")[0].rstrip(), 1)
+    assert updated.startswith(before) and updated.endswith(after)
+    data = read_yaml(updated, HERE)
+    raw_breaks_read_as_spaces = new.translate(str.maketrans("\x85\u2028\u2029", "   "))
+    assert data["icon"]["title"] in (new, raw_breaks_read_as_spaces)
+    assert data["icon"]["description"] == "Words." and data["next"] == {"title": "x"}
