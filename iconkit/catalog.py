@@ -11,7 +11,7 @@ from typing import Any
 
 from iconkit._paths import shown
 from iconkit._shipped import shipped_catalog_path
-from iconkit._yamlread import KeyedMapping, read_entries
+from iconkit._yaml import KeyedMapping, read_entries
 from iconkit.errors import CatalogError, Problem, UnknownIconError
 
 NAME_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -24,7 +24,8 @@ KNOWN_KEYS = frozenset((*_TEXT_KEYS, *_LIST_KEYS, *_FLAG_KEYS, "file"))
 
 @dataclass(frozen=True, slots=True)
 class Icon:
-    """One catalogue entry."""
+    """One catalogue entry; ``line`` is where its name is written, ``title_line`` and
+    ``description_line`` where its words are (lines count from 1)."""
 
     name: str
     title: str
@@ -35,6 +36,8 @@ class Icon:
     fixed_colours: bool = False
     animated: bool = False
     line: int | None = None
+    title_line: int | None = None
+    description_line: int | None = None
 
     @property
     def monochrome(self) -> bool:
@@ -197,6 +200,8 @@ class _EntryChecker:
             fixed_colours=fixed_colours,
             animated=animated,
             line=self.line,
+            title_line=entry.spans["title"].line,
+            description_line=entry.spans["description"].line,
         )
 
     def text(self, key: str) -> str | None:

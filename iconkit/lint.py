@@ -17,13 +17,11 @@ from pathlib import Path
 from typing import Any
 
 from lxml import etree
-from ruamel.yaml import YAML
 
 from iconkit._paths import shown as _shown
 from iconkit._svgrules import SHAPES
 from iconkit._svgtree import SVG_NS, XLINK_NS
-from iconkit._yamledit import load as load_yaml
-from iconkit._yamledit import replace_scalar
+from iconkit._yaml import replace_scalar
 from iconkit.catalog import Catalog, Icon, load_catalog
 from iconkit.errors import CatalogError, IconkitError
 from iconkit.normalise import clean_svg, colours, viewbox
@@ -293,31 +291,15 @@ def _line(error: IconkitError) -> int | None:
 # --- words ------------------------------------------------------------------------------------
 
 
-def _positions(catalog: Catalog) -> Any:
-    try:
-        return YAML(typ="rt").load(catalog.path.read_text(encoding="utf-8"))
-    except Exception:  # already loaded once by load_catalog; positions are a nicety
-        return None
-
-
-def _value_line(data: Any, name: str, key: str, fallback: int | None) -> int | None:
-    try:
-        return int(data[name].lc.value(key)[0]) + 1
-    except (AttributeError, KeyError, TypeError, IndexError):
-        return fallback
-
-
 def _word_findings(catalog: Catalog, artwork: dict[str, bytes]) -> list[Finding]:
-    data = _positions(catalog)
     path = _shown(catalog.path)
     findings = []
     seen: dict[str, Icon] = {}
     for icon in catalog:
-        for key, issues in (
-            ("title", title_issues(icon.title)),
-            ("description", description_issues(icon.title, icon.description)),
+        for line, issues in (
+            (icon.title_line, title_issues(icon.title)),
+            (icon.description_line, description_issues(icon.title, icon.description)),
         ):
-            line = _value_line(data, icon.name, key, icon.line)
             for issue in issues:
                 message = f"icon {icon.name!r}: {issue.message}"
                 findings.append(Finding(path, line, issue.level, message, issue.rule))
@@ -334,8 +316,7 @@ def _word_findings(catalog: Catalog, artwork: dict[str, bytes]) -> list[Finding]
             message = (
                 f"icon {icon.name!r}: title {icon.title!r} is also icon {twin.name!r}'s: {hint}"
             )
-            line = _value_line(data, icon.name, "title", icon.line)
-            findings.append(Finding(path, line, ERROR, message, "duplicate-title"))
+            findings.append(Finding(path, icon.title_line, ERROR, message, "duplicate-title"))
         else:
             seen[icon.title.casefold()] = icon
     return findings
@@ -382,18 +363,19 @@ def _fix_words(catalog: Catalog) -> list[Finding]:
     text = catalog.path.read_text(encoding="utf-8")
     fixed = []
     for icon in catalog:
-        for key in ("title", "description"):
-            value = icon.title if key == "title" else icon.description
+        for key, value, line in (
+            ("title", icon.title, icon.title_line),
+            ("description", icon.description, icon.description_line),
+        ):
             new, applied = _corrected(icon, key, value)
             if not applied:
                 continue
             updated = replace_scalar(text, icon.name, key, new)
             if updated is None:
                 continue  # not a one-line scalar: leave it to the designer
-            text = updated
+            text = updated  # the one scalar changed: every line stays where it was
             for issue in applied:
                 message = f"icon {icon.name!r}: {key} {value!r} -> {new!r} ({issue.rule})"
-                line = _value_line(load_yaml(text), icon.name, key, icon.line)
                 fixed.append(Finding(_shown(catalog.path), line, FIXED, message, issue.rule))
     if fixed:
         _write(catalog.path, text.encode("utf-8"))

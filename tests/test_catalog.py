@@ -197,9 +197,21 @@ def test_any_name_resolves_or_raises_unknown_icon(name: str) -> None:
 # -- the YAML reader: types, anchors, merges and lines ------------------------------------------
 
 
-def test_every_icon_knows_its_line() -> None:
+def test_every_icon_knows_the_lines_of_its_name_and_words() -> None:
     catalog = load_catalog(CATALOGS / "valid.yaml")
     assert [icon.line for icon in catalog] == [2, 6, 10]
+    assert [icon.title_line for icon in catalog] == [3, 7, 11]
+    assert [icon.description_line for icon in catalog] == [4, 8, 12]
+
+
+def test_words_written_on_the_next_line_or_merged_have_their_own_lines(write_catalog) -> None:
+    path = write_catalog(
+        "tick: &base\n  title:\n    Done\n  description: A tick mark.\n"
+        "close:\n  <<: *base\n  title: Close\n"
+    )
+    tick, close = load_catalog(path)
+    assert (tick.title_line, tick.description_line) == (3, 4)
+    assert (close.title_line, close.description_line) == (7, 4)  # the merged one is tick's
 
 
 def test_aliases_reuse_anchored_words_and_entries(write_catalog) -> None:

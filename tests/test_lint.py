@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from iconkit._yamledit import replace_scalar
 from iconkit.cli import main
 from iconkit.lint import Finding, LintSettings, lint
 
@@ -185,6 +184,21 @@ def test_words_findings_point_at_the_line_of_the_value(project: Callable[[str, s
     assert finding.level == "error"
 
 
+def test_fixes_point_at_the_line_of_the_value_they_changed(
+    project: Callable[[str, str], Path],
+) -> None:
+    entry = "probe:\n  title:\n    Probe Icon\n  description: >-\n    A upright\n    line.\n"
+    entry += "other:\n  title: Probe Icon\n  description: An upright line.\n"
+    path = project(entry, PLAIN)
+    (path.parent / "svg" / "other.svg").write_text(PLAIN, encoding="utf-8")
+    fixed = lint(path, fix=True).fixed
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert [(f.rule, lines[f.line - 1]) for f in fixed if f.line] == [
+        ("title-names-the-medium", "    Probe"),
+        ("title-names-the-medium", "  title: Probe"),
+    ]  # probe's description is a folded block: left to the designer, so not fixed
+
+
 def test_the_shipped_catalogue_lints_clean() -> None:
     assert lint(ROOT / "catalog.yaml").findings == []
 
@@ -263,28 +277,6 @@ def test_fix_leaves_what_it_cannot_fix_safely(project: Callable[[str, str], Path
     report = lint(path, fix=True)
     assert report.fixed == [] and path.read_bytes() == before
     assert rules(report.findings) == {"doubled-word"}
-
-
-@pytest.mark.parametrize(
-    ("line", "value", "expected"),
-    [
-        ("  title: Pause Icon\n", "Pause", "  title: Pause\n"),
-        ("  title: 'It''s on'  # kept\n", "On: now", "  title: 'On: now'  # kept\n"),
-        ('  title: "Say \\"hi\\""\n', "Hi", "  title: Hi\n"),
-        ("  title: Pause\n", "true", "  title: 'true'\n"),
-    ],
-)
-def test_replace_scalar_changes_only_that_scalar(line: str, value: str, expected: str) -> None:
-    text = "# top\nicon:\n" + line + "  description: Words.\n"
-    assert (
-        replace_scalar(text, "icon", "title", value)
-        == "# top\nicon:\n" + expected + "  description: Words.\n"
-    )
-
-
-def test_replace_scalar_refuses_multi_line_values() -> None:
-    text = "icon:\n  title: >\n    Pause\n  description: Words.\n"
-    assert replace_scalar(text, "icon", "title", "Stop") is None
 
 
 def test_settings_override_what_the_set_does(project: Callable[[str, str], Path]) -> None:
