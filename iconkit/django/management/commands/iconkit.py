@@ -8,7 +8,6 @@ checks are not run first: a stale build must not stop ``manage.py iconkit build`
 
 from __future__ import annotations
 
-import argparse
 import sys
 from typing import Any
 
@@ -29,7 +28,8 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("command", choices=COMMANDS, help="the iconkit command")
-        parser.add_argument("args", nargs=argparse.REMAINDER, help="its arguments (try --help)")
+        # nargs "..." is argparse.REMAINDER: everything after the command goes to iconkit
+        parser.add_argument("args", nargs="...", help="its arguments (try --help)")
 
     def handle(self, *args: str, **given: Any) -> None:
         from iconkit.cli import main
