@@ -13,6 +13,7 @@ its own to translate and are used as given.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import logging
 from collections.abc import Callable, Mapping
@@ -130,9 +131,19 @@ class Renderer:
             )
             self.icon_img = self._pictures.translating(translations)
         self._current = translations or (lambda: None)
+        self._languages: dict[Translate, Localised] = {}
 
     def __repr__(self) -> str:
         return f"<Renderer {self.catalog!r} sprite={self.urls.sprite!r}>"
+
+    def in_language(self, translate: Translate) -> Localised:
+        """``icon``, ``icon_img``, ``icon_button`` and ``icon_link`` naming icons through
+        ``translate``, for integrations that know a page's language once per page."""
+        try:
+            return self._languages[translate]
+        except KeyError:
+            found = self._languages[translate] = Localised(self, translate)
+            return found
 
     def render(
         self,
@@ -144,11 +155,11 @@ class Renderer:
         class_: object = None,
         desc: object = False,
         text: object = False,
-        translate: Translate | None = None,
+        gettext: Translate | None = None,
         **attrs: object,
     ) -> Markup:
         """``icon()`` with every option spelled out, and the translation to name it with."""
-        return self._general(name, label, decorative, size, class_, desc, text, attrs, translate)
+        return self._general(name, label, decorative, size, class_, desc, text, attrs, gettext)
 
     # -- icon() -----------------------------------------------------------------
 
@@ -322,10 +333,16 @@ class Renderer:
         size: int | float | str | None = None,
         class_: str | None = None,
         type: str = "button",  # noqa: A002 - the HTML attribute's name
+        gettext: Translate | None = None,
         **attrs: AttrValue,
     ) -> Markup:
-        """A ``<button>`` holding only icon ``name``, named on the button, not the icon."""
-        return self._control("button", name, label, text, size, class_, {"type": type}, attrs)
+        """A ``<button>`` holding only icon ``name``, named on the button, not the icon.
+
+        ``gettext`` translates the title (default: the renderer's active translation).
+        """
+        words = gettext or self._current()
+        fixed: dict[str, object] = {"type": type}
+        return self._control("button", name, label, text, size, class_, fixed, attrs, words)
 
     def icon_link(
         self,
@@ -336,10 +353,12 @@ class Renderer:
         text: bool = False,
         size: int | float | str | None = None,
         class_: str | None = None,
+        gettext: Translate | None = None,
         **attrs: AttrValue,
     ) -> Markup:
         """An ``<a href>`` holding only icon ``name``, named on the link, not the icon."""
-        return self._control("a", name, label, text, size, class_, {"href": href}, attrs)
+        words = gettext or self._current()
+        return self._control("a", name, label, text, size, class_, {"href": href}, attrs, words)
 
     def _control(
         self,
@@ -351,8 +370,8 @@ class Renderer:
         class_: object,
         fixed: dict[str, object],
         attrs: Mapping[str, object],
+        translate: Translate | None,
     ) -> Markup:
-        translate = self._current() if label is None else None
         title, _ = self._words(name, label, False, translate)
         key = (tag, name, label, label.__class__, text, size, class_, title, *fixed.values())
         key += tuple((k, v, v.__class__) for k, v in attrs.items())
@@ -384,3 +403,22 @@ class Renderer:
             block = self._sprite_block() if self._sprite_block is not None else ""
             self._sprite_markup = Markup(link + block)
         return self._sprite_markup
+
+
+class Localised:
+    """A renderer's template functions, naming icons in the language of one ``gettext``."""
+
+    def __init__(self, renderer: Renderer, gettext: Translate) -> None:
+        def current() -> Translate:
+            return gettext
+
+        self.icon = translating_icon_function(
+            renderer._plain,
+            renderer._plain_miss,
+            renderer._translated_icon,
+            renderer._general,
+            current,
+        )
+        self.icon_img = renderer._pictures.translating(current)
+        self.icon_button = functools.partial(renderer.icon_button, gettext=gettext)
+        self.icon_link = functools.partial(renderer.icon_link, gettext=gettext)

@@ -11,7 +11,7 @@ or a change of the catalogue or the settings file.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import functools
 
 from django.core.signals import request_started, setting_changed
 from django.templatetags.static import static
@@ -23,10 +23,11 @@ from iconkit.django.conf import Options, options
 from iconkit.errors import ConfigError
 from iconkit.markup import Renderer
 
-__all__ = ["connect", "get_renderer", "reset"]
+__all__ = ["connect", "get_renderer", "page_translation", "reset"]
 
 SETTINGS = frozenset(
     {"BASE_DIR", "DEBUG", "ICONKIT", "STATIC_URL", "STATICFILES_STORAGE", "STORAGES"}
+    | {"USE_I18N", "LANGUAGE_CODE", "LANGUAGES", "LOCALE_PATHS"}
 )
 """Django settings the renderer depends on."""
 
@@ -44,6 +45,7 @@ def get_renderer() -> Renderer:
 def reset() -> None:
     """Forget the options and the renderer; the next use makes them again."""
     options.cache_clear()
+    _translator.cache_clear()
     _made.clear()
 
 
@@ -68,36 +70,44 @@ def make_renderer(found: Options) -> Renderer:
         absolute_base_url=found.absolute_base_url,
         css_url=lambda: static(found.static_path(SHIPPED_CSS)),
         strict=found.strict,
-        translations=_translations(),
         build_command="python manage.py iconkit build",
     )
 
 
-def _translations() -> Callable[[], Translate | None] | None:
-    """Django's active translation, where ``USE_I18N`` is on: the project's own catalogues
-    first, then iconkit's shipped translations of the words they do not translate."""
+def page_translation() -> Translate | None:
+    """The words of the active language, or ``None`` without ``USE_I18N``: the project's
+    catalogues first, then iconkit's shipped translations of what they do not translate.
+
+    Asked once per page: Django's ``get_language()`` costs twice a whole ``{% icon %}``.
+    """
     from django.conf import settings
 
     if not settings.USE_I18N:
         return None
-    from django.utils.translation import get_language, gettext
+    from django.utils.translation import get_language
+
+    return _translator(get_language() or "")
+
+
+@functools.cache
+def _translator(language: str) -> Translate:
+    from django.utils.translation import gettext
 
     from iconkit.i18n import translations
 
-    known: dict[tuple[str | None, str], str] = {}  # catalogues load once: keep each answer
+    known: dict[str, str] = {}  # catalogues load once: each answer is kept
 
     def translate(text: str) -> str:
-        language = get_language()
         try:
-            return known[language, text]
+            return known[text]
         except KeyError:
             found = gettext(text)
             if found == text and language:
                 found = translations(language).gettext(text)
-            known[language, text] = found
+            known[text] = found
             return found
 
-    return lambda: translate
+    return translate
 
 
 def _setting_changed(*, setting: str, **kwargs: object) -> None:

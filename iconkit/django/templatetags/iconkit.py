@@ -2,7 +2,8 @@
 ``{% icon_link %}`` and ``{% icon_sprite %}``, the Jinja globals of the same names.
 
 Each tag calls the project's one renderer with the template's arguments: the same
-markup and the same errors as in Jinja. Django passes ``class="…"`` as a keyword,
+markup and the same errors as in Jinja, with catalogue titles in the page's language
+(asked once per page). Django passes ``class="…"`` as a keyword,
 which becomes ``class_``. Lazy translations (``gettext_lazy``) are resolved when the
 page renders, in its language. Template text that Django marks safe (string literals,
 ``mark_safe``) counts as HTML, as a ``Markup`` does in Jinja.
@@ -18,11 +19,13 @@ from django.utils.functional import Promise
 from django.utils.safestring import SafeData, SafeString
 from markupsafe import Markup
 
-from iconkit.django.renderer import get_renderer
+from iconkit.django.renderer import get_renderer, page_translation
+from iconkit.markup import Localised, Renderer
 
 register = template.Library()
 
 _WRITTEN = "iconkit.sprite"  # set in a page's render context once icon_sprite has written
+_HELPERS = "iconkit.helpers"  # the page's template functions, in its language
 
 
 _PLAIN = frozenset((str, bool, int, float, type(None)))
@@ -58,37 +61,53 @@ def _options(given: dict[str, Any]) -> dict[str, Any]:
     return found
 
 
-@register.simple_tag
-def icon(name: str, label: Any = None, *, decorative: Any = False, **options: Any) -> Markup:
+def _helpers(context: Context) -> Renderer | Localised:
+    """The renderer's template functions in the page's language, found once per page."""
+    page: Any = context.render_context.dicts[0]  # one dict for the whole page
+    try:
+        return page[_HELPERS]  # type: ignore[no-any-return]
+    except KeyError:
+        renderer = get_renderer()
+        translate = page_translation()
+        found = page[_HELPERS] = renderer if translate is None else renderer.in_language(translate)
+        return found
+
+
+@register.simple_tag(takes_context=True)
+def icon(
+    context: Context, name: str, label: Any = None, *, decorative: Any = False, **options: Any
+) -> Markup:
     """``{% icon "comment" %}``, ``{% icon "comment" "3 comments" %}``, ``decorative=True``,
     ``size=``, ``class=``, ``desc=True``, ``text=True``, ``data_x=…``: see ``icon()``."""
     if label.__class__ is not str and label is not None:
         label = _text(label)
     if options:
-        return get_renderer().icon(name, label, decorative=decorative, **_options(options))
-    return get_renderer().icon(name, label, decorative=decorative)
+        return _helpers(context).icon(name, label, decorative=decorative, **_options(options))
+    return _helpers(context).icon(name, label, decorative=decorative)
 
 
-@register.simple_tag
-def icon_img(name: str, label: Any = None, *, decorative: Any = False, **options: Any) -> Markup:
+@register.simple_tag(takes_context=True)
+def icon_img(
+    context: Context, name: str, label: Any = None, *, decorative: Any = False, **options: Any
+) -> Markup:
     """``{% icon_img "tick" %}``: the PNG fallback as an ``<img>``; see ``icon_img()``."""
     if label.__class__ is not str and label is not None:
         label = _text(label)
     if options:
-        return get_renderer().icon_img(name, label, decorative=decorative, **_options(options))
-    return get_renderer().icon_img(name, label, decorative=decorative)
+        return _helpers(context).icon_img(name, label, decorative=decorative, **_options(options))
+    return _helpers(context).icon_img(name, label, decorative=decorative)
 
 
-@register.simple_tag
-def icon_button(name: str, label: Any = None, **options: Any) -> Markup:
+@register.simple_tag(takes_context=True)
+def icon_button(context: Context, name: str, label: Any = None, **options: Any) -> Markup:
     """``{% icon_button "close" "Close dialog" %}``: a button named on the button."""
-    return get_renderer().icon_button(name, _text(label), **_options(options))
+    return _helpers(context).icon_button(name, _text(label), **_options(options))
 
 
-@register.simple_tag
-def icon_link(name: str, label: Any = None, **options: Any) -> Markup:
+@register.simple_tag(takes_context=True)
+def icon_link(context: Context, name: str, label: Any = None, **options: Any) -> Markup:
     """``{% icon_link "home" "Home" href="/" %}``: a link named on the link."""
-    return get_renderer().icon_link(name, _text(label), **_options(options))
+    return _helpers(context).icon_link(name, _text(label), **_options(options))
 
 
 @register.simple_tag(takes_context=True)
