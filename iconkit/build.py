@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple, TextIO
 
-from iconkit import __version__
 from iconkit._fork import shared_out
 from iconkit._shipped import package_bytes, shipped_catalog_path
+from iconkit._version import __version__
 from iconkit.catalog import Catalog, Icon, load_catalog, read_icons
 from iconkit.errors import BuildError, ManifestError, UnsafeSVGError
 from iconkit.gallery import colours_shown, gallery_item, gallery_page

@@ -15,8 +15,8 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from iconkit import __version__
 from iconkit._shipped import package_bytes
+from iconkit._version import __version__
 
 __all__ = ["colours_shown", "gallery_item", "gallery_page", "render_gallery"]
 
