@@ -25,15 +25,14 @@ from iconkit._fork import shared_out
 from iconkit._shipped import package_bytes, shipped_catalog_path
 from iconkit._version import __version__
 from iconkit.catalog import Catalog, Icon, load_catalog, read_icons
-from iconkit.errors import BuildError, ManifestError, UnsafeSVGError
+from iconkit.errors import BuildError, UnsafeSVGError
 from iconkit.gallery import colours_shown, gallery_item, gallery_page
+from iconkit.manifest import MANIFEST, SCHEMA, manifest_bytes
 from iconkit.settings import Settings
 from iconkit.sprite import Symbol, assemble, make_symbol
 
-__all__ = ["BuildResult", "Plan", "build", "check", "load_manifest", "plan"]
+__all__ = ["BuildResult", "Plan", "build", "check", "plan"]
 
-SCHEMA = 1
-MANIFEST = "manifest.json"
 GALLERY = "gallery.html"
 CACHE = ".iconkit-cache"
 # Icons read before helpers are forked: forking paid from about 150 (lucide's first 100
@@ -154,17 +153,11 @@ def plan(settings: Settings, icons: Iterable[str] | None = None) -> Plan:
         sprite_name: sprite,
         css_name: css,
         GALLERY: gallery_page([one.gallery_item for one in made], sprite_name, sprite),
-        MANIFEST: _manifest_bytes(head, [one.manifest_line for one in made]),
+        MANIFEST: manifest_bytes(head, [one.manifest_line for one in made]),
     }
     return Plan(
         settings, catalog, symbols, files, pngs, {one.key: one.markup.decode() for one in made}
     )
-
-
-def _manifest_bytes(head: dict[str, Any], lines: list[str]) -> bytes:
-    """The manifest as JSON with one icon per line: diffable, and fast (the C encoder)."""
-    icons = "{\n" + ",\n".join(lines) + "\n}" if lines else "{}"
-    return (json.dumps(head, ensure_ascii=False)[:-1] + f', "icons": {icons}}}\n').encode()
 
 
 def _choose(catalog: Catalog, names: Iterable[str]) -> list[Icon]:
@@ -512,23 +505,6 @@ class _Progress:
         if self.stream is not None and self.drawn:
             self.stream.write("\n")
             self.stream.flush()
-
-
-def load_manifest(out_dir: str | Path) -> dict[str, Any]:
-    """The ``manifest.json`` of a build; ``ManifestError`` saying what to run when unusable."""
-    path = Path(out_dir) / MANIFEST
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ManifestError(f"{path}: no manifest; run `iconkit build`") from None
-    except (OSError, ValueError) as error:
-        raise ManifestError(f"{path}: unreadable ({error}); run `iconkit build`") from None
-    if not isinstance(data, dict) or data.get("schema") != SCHEMA:
-        found = data.get("schema") if isinstance(data, dict) else None
-        raise ManifestError(
-            f"{path}: schema {found!r}, expected {SCHEMA}; run `iconkit build` again"
-        )
-    return data
 
 
 def terminal(stream: TextIO = sys.stderr) -> TextIO | None:

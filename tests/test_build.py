@@ -15,9 +15,10 @@ import pytest
 from PIL import Image
 
 from iconkit import __version__, load_catalog
-from iconkit.build import build, check, css_bytes, load_manifest
+from iconkit.build import build, check, css_bytes
 from iconkit.cli import main
-from iconkit.errors import BuildError, ManifestError, UnsafeSVGError
+from iconkit.errors import BuildError, UnsafeSVGError
+from iconkit.manifest import load_manifest
 from iconkit.safesvg import Limits
 from iconkit.settings import Settings
 
@@ -205,17 +206,6 @@ def test_only_some_icons(project: Path) -> None:
     settings = settings_for(project)
     build(settings, ["success-tick"])
     assert list(load_manifest(settings.out)["icons"]) == ["success-tick"]
-
-
-def test_load_manifest_says_what_to_run(tmp_path: Path) -> None:
-    with pytest.raises(ManifestError, match=r"manifest\.json: no manifest; run `iconkit build`"):
-        load_manifest(tmp_path)
-    (tmp_path / "manifest.json").write_text(json.dumps({"schema": 99}))
-    with pytest.raises(ManifestError, match="schema 99, expected 1; run `iconkit build`"):
-        load_manifest(tmp_path)
-    (tmp_path / "manifest.json").write_text("{")
-    with pytest.raises(ManifestError, match="unreadable"):
-        load_manifest(tmp_path)
 
 
 def cli(project: Path, *extra: str) -> int:

@@ -14,8 +14,9 @@ from hypothesis import strategies as st
 from lxml import etree, html
 
 from iconkit import install, load_catalog
-from iconkit.build import build, load_manifest, plan
+from iconkit.build import build, plan
 from iconkit.gallery import render_gallery
+from iconkit.manifest import load_manifest
 from iconkit.settings import Settings
 
 CATALOG = load_catalog()

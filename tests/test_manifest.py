@@ -1,0 +1,36 @@
+"""``iconkit.manifest``: the manifest's reader, and what reading it loads."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from iconkit.errors import ManifestError
+from iconkit.manifest import load_manifest
+
+
+def test_load_manifest_says_what_to_run(tmp_path: Path) -> None:
+    with pytest.raises(ManifestError, match=r"manifest\.json: no manifest; run `iconkit build`"):
+        load_manifest(tmp_path)
+    (tmp_path / "manifest.json").write_text(json.dumps({"schema": 99}))
+    with pytest.raises(ManifestError, match="schema 99, expected 1; run `iconkit build`"):
+        load_manifest(tmp_path)
+    (tmp_path / "manifest.json").write_text("{")
+    with pytest.raises(ManifestError, match="unreadable"):
+        load_manifest(tmp_path)
+
+
+def test_a_web_app_reads_the_manifest_without_loading_the_build() -> None:
+    code = (
+        "import sys, iconkit.jinja\n"
+        "from iconkit.manifest import load_manifest\n"
+        "heavy = ('iconkit.build', 'iconkit.png', 'iconkit.gallery', 'iconkit.sanitize',\n"
+        "         'tinycss2', 'cairosvg', 'concurrent.futures')\n"
+        "print([name for name in heavy if name in sys.modules])"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
