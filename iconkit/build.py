@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple, TextIO
 
+from iconkit._atomic import write_atomic
 from iconkit._fork import shared_out
 from iconkit._shipped import package_bytes, shipped_catalog_path
 from iconkit._version import __version__
@@ -389,7 +390,7 @@ def _commit(
         jobs = work.missing_pngs()
         _render_all(jobs, staging, _jobs(settings), progress)
         for name, data in work.files.items():
-            _write(staging / name, data)
+            write_atomic(staging / name, data)
         # Commit: hashed files first, the manifest (the switch to the new build) last.
         order = [job.path for job in jobs] + [p for p in work.files if p != MANIFEST] + [MANIFEST]
         for path in order:
@@ -422,22 +423,9 @@ def _commit(
     )
 
 
-def _write(path: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary name beside ``path``, then rename it into place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def _write_cache(out: Path, symbols: dict[str, str]) -> None:
     data = {"iconkit": __version__, "symbols": dict(sorted(symbols.items()))}
-    _write(out / CACHE / "symbols.json", json.dumps(data).encode())
+    write_atomic(out / CACHE / "symbols.json", json.dumps(data).encode())
 
 
 def _render_batch(batch: list[Render], staging: str) -> str | None:
@@ -449,7 +437,9 @@ def _render_batch(batch: list[Render], staging: str) -> str | None:
             data = render_png(job.symbol, job.pixels, job.colour)
         except Exception as error:  # cairosvg raises many kinds; report, do not crash the pool
             return f"{job.source}: cannot render {job.path}: {error}"
-        _write(Path(staging) / job.path, data)
+        target = Path(staging) / job.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(target, data)
     return None
 
 

@@ -7,6 +7,7 @@ import io
 import json
 import os
 import shutil
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -89,6 +90,20 @@ def test_build_writes_sprite_css_pngs_gallery_and_manifest(project: Path) -> Non
             assert image.size == (size * scale, size * scale)
     assert len(result.rendered) == 3 * 2 * 2 * 2 and result.reused == 0
     assert not list(out.glob(".iconkit-tmp-*"))
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_every_file_gets_the_mode_the_umask_gives_any_new_file(project: Path) -> None:
+    before = os.umask(0o022)  # a web server running as another user must read the files
+    try:
+        build(settings_for(project, sizes=(16,), scales=(1,)))
+    finally:
+        os.umask(before)
+    files = [path for path in (project / "out").rglob("*") if path.is_file()]
+    assert len(files) > 3 + 3 * 2
+    assert {path.name: stat.S_IMODE(path.stat().st_mode) for path in files} == dict.fromkeys(
+        (path.name for path in files), 0o644
+    )
 
 
 def test_two_builds_give_the_same_bytes(project: Path, tmp_path: Path) -> None:
