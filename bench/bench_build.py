@@ -54,7 +54,7 @@ from iconkit.settings import Settings
 a = json.loads(sys.argv[1])
 if a.get("preload"):  # time the build alone: the catalogue is loaded before the clock starts
     catalog = load_catalog(a["catalog"])
-    iconkit.build.read_icons = lambda path: iter(catalog)
+    iconkit.build.load_catalog = lambda path: catalog
 s = Settings(catalog=Path(a["catalog"]), out=Path(a["out"]), png=a["png"], jobs=a["jobs"],
              sizes=tuple(a["sizes"]), scales=tuple(a["scales"]))
 r = build(s)
