@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from iconkit._atomic import write_atomic
-from iconkit._shipped import package_bytes
+from iconkit._shipped import stylesheet
 from iconkit._version import __version__
 from iconkit.catalog import Catalog, Icon, load_catalog
 from iconkit.errors import BuildError, UnsafeSVGError
@@ -109,7 +109,7 @@ def plan(settings: Settings, icons: Iterable[str] | None = None) -> Plan:
         entries[icon.name] = icon_entry(icon, digest, {k: job.path for k, job in pictures.items()})
     sprite = assemble(one.symbol for one in made)
     sprite_name = f"sprite.{hashlib.sha256(sprite).hexdigest()[:8]}.svg"
-    css = css_bytes()
+    css = stylesheet()
     css_name = f"iconkit.{hashlib.sha256(css).hexdigest()[:8]}.css"
     manifest = new_manifest(sprite_name, css_name, settings.url_prefix, entries)
     files = {
@@ -121,11 +121,6 @@ def plan(settings: Settings, icons: Iterable[str] | None = None) -> Plan:
     symbols = {one.symbol.name: one.symbol for one in made}
     cached = {one.key: one.symbol.markup.decode() for one in made}
     return Plan(settings, catalog, symbols, files, pngs, cached)
-
-
-def css_bytes() -> bytes:
-    """The shipped ``iconkit.css``."""
-    return package_bytes("static/iconkit.css")
 
 
 def _choose(catalog: Catalog, names: Iterable[str]) -> list[Icon]:

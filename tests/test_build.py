@@ -15,7 +15,8 @@ import pytest
 from PIL import Image
 
 from iconkit import __version__, load_catalog
-from iconkit.build import build, check, css_bytes
+from iconkit._shipped import stylesheet
+from iconkit.build import build, check
 from iconkit.cli import main
 from iconkit.errors import BuildError, UnsafeSVGError
 from iconkit.manifest import load_manifest
@@ -70,7 +71,7 @@ def test_build_writes_sprite_css_pngs_gallery_and_manifest(project: Path) -> Non
     assert list(manifest["icons"]) == list(SMALL)
     sprite = (out / manifest["sprite"]).read_bytes()
     assert manifest["sprite"] == f"sprite.{hashlib.sha256(sprite).hexdigest()[:8]}.svg"
-    assert (out / manifest["css"]).read_bytes() == css_bytes()
+    assert (out / manifest["css"]).read_bytes() == stylesheet()
     assert (out / "gallery.html").is_file()
     entry = manifest["icons"]["success-tick"]
     assert entry["title"] == load_catalog(project / "catalog.yaml").resolve("success-tick").title
@@ -413,7 +414,7 @@ def test_the_wheel_ships_the_css_and_the_gallery_template(tmp_path: Path) -> Non
     subprocess.run(command, check=True, capture_output=True)
     (wheel,) = tmp_path.glob("iconkit-*.whl")
     archive = zipfile.ZipFile(wheel)
-    assert archive.read("iconkit/static/iconkit.css") == css_bytes()
+    assert archive.read("iconkit/static/iconkit.css") == stylesheet()
     assert "iconkit/pages/gallery.html" in archive.namelist()
 
 
