@@ -3,14 +3,16 @@
     python bench/bench_build.py                 # everything, installs npm packages in a temp dir
     python bench/bench_build.py --npm-dir DIR   # reuse (or create) an install in DIR
     python bench/bench_build.py --quick         # smaller samples for fidelity, PNG and --jobs
+    python bench/bench_build.py --against OLD/bin/iconkit  # before/after, interleaved too
 
 Corpus: the SVGs of ``lucide-static`` and the outline set of ``@tabler/icons``,
 installed with npm into a temporary folder (never committed) and imported into
 temporary catalogues. Every tool runs as its own process, timed from start to
 exit with its peak resident memory taken from ``os.wait4``; the cold sprite builds
 of the three tools run interleaved ``--repeat`` times and their medians are
-compared. Prints a Markdown table of times, ratios, gzip -9 sizes, pixel
-fidelity and memory.
+compared (with ``--against``, another iconkit command runs interleaved with
+them: an older install, for before and after). Prints a Markdown table of times,
+ratios, gzip -9 sizes, pixel fidelity and memory.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ["lucide-static@1.62.0", "@tabler/icons@3.51.0", "svg-sprite@2.0.4", "svgstore@3.0.1"]
 SVG_NS = "http://www.w3.org/2000/svg"
+TOOLS = ("iconkit", "svg-sprite", "svgstore")
 
 SVGSTORE_SCRIPT = """
 const fs = require('fs'); const path = require('path');
@@ -54,7 +57,7 @@ from iconkit.settings import Settings
 a = json.loads(sys.argv[1])
 if a.get("preload"):  # time the build alone: the catalogue is loaded before the clock starts
     catalog = load_catalog(a["catalog"])
-    iconkit.build.read_icons = lambda path: iter(catalog)
+    iconkit.build.load_catalog = lambda path: catalog
 s = Settings(catalog=Path(a["catalog"]), out=Path(a["out"]), png=a["png"], jobs=a["jobs"],
              sizes=tuple(a["sizes"]), scales=tuple(a["scales"]))
 r = build(s)
@@ -136,9 +139,11 @@ _SCRIPT = Path(sys.executable).with_name("iconkit")
 ICONKIT_COMMAND = [str(_SCRIPT)] if _SCRIPT.is_file() else [sys.executable, "-m", "iconkit"]
 
 
-def iconkit_cli(work: Path, catalog: Path, out: Path) -> tuple[float, float]:
+def iconkit_cli(
+    work: Path, catalog: Path, out: Path, iconkit: list[str] = ICONKIT_COMMAND
+) -> tuple[float, float]:
     jobs = str(os.cpu_count() or 1)
-    command = [*ICONKIT_COMMAND, "build", "--catalog", str(catalog),
+    command = [*iconkit, "build", "--catalog", str(catalog),
                "--out", str(out), "--no-png", "--quiet", "--jobs", jobs]  # fmt: skip
     seconds, peak, _ = run_measured(command, cwd=work)
     return seconds, peak
@@ -259,6 +264,11 @@ def main() -> None:
     parser.add_argument(
         "--part", choices=("all", "sprite", "png"), default="all", help="run only one half"
     )
+    parser.add_argument(
+        "--against",
+        metavar="COMMAND",
+        help="another iconkit command (an older install's bin/iconkit) to time in the same runs",
+    )
     args = parser.parse_args()
     temp = Path(tempfile.mkdtemp(prefix="iconkit-bench-"))
     # Bytecode for iconkit, as pip writes it when it installs the wheel: an editable install
@@ -283,14 +293,18 @@ def main() -> None:
         load_seconds = float(stdout.split()[1])
         # The three cold sprite builds, interleaved and repeated: a shared machine's speed
         # drifts within a minute, so each ratio is of medians taken over the same stretch.
-        times: dict[str, list[float]] = {"iconkit": [], "svg-sprite": [], "svgstore": []}
+        times: dict[str, list[float]] = {name: [] for name in TOOLS}
         for attempt in range(args.repeat):
             ours, ours_peak = iconkit_cli(work, catalog, work / f"iconkit-{attempt}")
             theirs, theirs_peak, their_sprite = svg_sprite(modules, files, work / "svg-sprite")
             store, store_peak, store_sprite = svgstore(modules, files, work / "svgstore.svg")
             for name, seconds in (("iconkit", ours), ("svg-sprite", theirs), ("svgstore", store)):
                 times[name].append(seconds)
-        ours, theirs, store = (statistics.median(times[name]) for name in times)
+            if args.against:
+                other = work / f"against-{attempt}"
+                before, _ = iconkit_cli(work, catalog, other, args.against.split())
+                times.setdefault("against", []).append(before)
+        ours, theirs, store = (statistics.median(times[name]) for name in TOOLS)
         spread = {name: f"{min(t):.2f}–{max(t):.2f}" for name, t in times.items()}
         shutil.copytree(work / "iconkit-0", work / "iconkit")
         _, _, alone = iconkit_build(work, catalog, work / "alone", jobs=cpus, preload=True)
@@ -321,6 +335,14 @@ def main() -> None:
             f"{theirs / ours:.2f}x (build() alone: {theirs / alone['seconds']:.2f}x)",
         )
         row(f"{label}: svgstore / iconkit time", f"{store / ours:.2f}x")
+        if args.against:
+            before = statistics.median(times["against"])
+            row(
+                f"{label}: --against {args.against} build --no-png, cold",
+                f"{before:.2f} s ({runs.format(spread['against'])}); this / that: "
+                f"{ours / before:.2f}, svg-sprite / that {theirs / before:.2f}x, "
+                f"svgstore / that {store / before:.2f}x",
+            )
         sprites = (
             ("iconkit", our_sprite),
             ("svg-sprite", their_sprite),

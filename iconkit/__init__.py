@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"  # first, so modules imported below can read it
-
-from iconkit.catalog import Catalog, Icon, load_catalog  # noqa: E402
-from iconkit.errors import CatalogError, IconkitError, UnknownIconError, UnsafeSVGError  # noqa: E402
+from iconkit._version import __version__ as __version__  # re-exported
+from iconkit.catalog import Catalog, Icon, load_catalog
+from iconkit.errors import CatalogError, IconkitError, UnknownIconError, UnsafeSVGError
 
 if TYPE_CHECKING:
     from iconkit.jinja import install

@@ -17,9 +17,9 @@ from typing import Any
 from iconkit._calls import Translate
 from iconkit._paths import shown
 from iconkit._urls import Urls
-from iconkit.build import MANIFEST, load_manifest
 from iconkit.catalog import Catalog, load_catalog
 from iconkit.errors import ManifestError
+from iconkit.manifest import MANIFEST, load_manifest
 from iconkit.markup import SYMBOL_PREFIX, Renderer, logger
 from iconkit.settings import Settings
 

@@ -19,38 +19,26 @@ import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple, TextIO
+from typing import Any, TextIO
 
-from iconkit import __version__
-from iconkit._fork import shared_out
-from iconkit._shipped import package_bytes, shipped_catalog_path
-from iconkit.catalog import Catalog, Icon, load_catalog, read_icons
-from iconkit.errors import BuildError, ManifestError, UnsafeSVGError
-from iconkit.gallery import colours_shown, gallery_item, gallery_page
+from iconkit._atomic import write_atomic
+from iconkit._shipped import stylesheet
+from iconkit._version import __version__
+from iconkit.catalog import Catalog, Icon, load_catalog
+from iconkit.errors import BuildError, UnsafeSVGError
+from iconkit.gallery import render_gallery
+from iconkit.manifest import MANIFEST, icon_entry, manifest_bytes, new_manifest
+from iconkit.png import Render, render_batch, renderer_version, renders
+from iconkit.safesvg import Limits
 from iconkit.settings import Settings
 from iconkit.sprite import Symbol, assemble, make_symbol
 
-__all__ = ["BuildResult", "Plan", "build", "check", "load_manifest", "plan"]
+__all__ = ["BuildResult", "Plan", "build", "check", "plan", "terminal"]
 
-SCHEMA = 1
-MANIFEST = "manifest.json"
 GALLERY = "gallery.html"
 CACHE = ".iconkit-cache"
-# Icons read before helpers are forked: forking paid from about 150 (lucide's first 100
-# icons: 16 ms in one process, 18 ms forked; its first 200: 28 ms and 25 ms).
-PARALLEL_SYMBOLS = 128
-SYMBOL_CHUNK = 64  # icons a process takes at a time; it reads them all, then makes them
-
-
-@dataclass(frozen=True, slots=True)
-class Render:
-    """One PNG to render: ``symbol`` at ``pixels`` square in ``colour`` into ``path``."""
-
-    source: str
-    path: str
-    symbol: bytes
-    pixels: int
-    colour: str
+CHUNK = 64  # icons whose files are read before their symbols are made
+STAGING = ".iconkit-tmp-"  # the prefix of a build's staging folder in the output folder
 
 
 @dataclass
@@ -96,6 +84,70 @@ class BuildResult:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class _Made:
+    """One icon's symbol, and the key it is cached under."""
+
+    key: str  # the icon's name and bytes, the limits they were read within, the version
+    symbol: Symbol
+
+
+def plan(settings: Settings, icons: Iterable[str] | None = None) -> Plan:
+    """Everything a build of ``settings`` would write; ``icons`` limits it to those names."""
+    path = settings.catalog_path
+    catalog = load_catalog(path)
+    chosen = list(catalog) if icons is None else _choose(catalog, icons)
+    made = _make(chosen, settings.limits, _read_cache(settings.out))
+    renderer = renderer_version() if settings.png else ""  # only in PNG names
+    entries: dict[str, dict[str, Any]] = {}
+    pngs: dict[str, Render] = {}
+    for icon, one in zip(chosen, made, strict=True):
+        markup = one.symbol.markup
+        digest = hashlib.sha256(markup).hexdigest()
+        pictures = renders(icon.name, str(icon.path), markup, digest, settings, renderer)
+        pngs.update((job.path, job) for job in pictures.values())
+        entries[icon.name] = icon_entry(icon, digest, {k: job.path for k, job in pictures.items()})
+    sprite = assemble(one.symbol for one in made)
+    sprite_name = f"sprite.{hashlib.sha256(sprite).hexdigest()[:8]}.svg"
+    css = stylesheet()
+    css_name = f"iconkit.{hashlib.sha256(css).hexdigest()[:8]}.css"
+    manifest = new_manifest(sprite_name, css_name, settings.url_prefix, entries)
+    files = {
+        sprite_name: sprite,
+        css_name: css,
+        GALLERY: render_gallery(manifest, sprite),
+        MANIFEST: manifest_bytes(manifest),
+    }
+    symbols = {one.symbol.name: one.symbol for one in made}
+    cached = {one.key: one.symbol.markup.decode() for one in made}
+    return Plan(settings, catalog, symbols, files, pngs, cached)
+
+
+def _choose(catalog: Catalog, names: Iterable[str]) -> list[Icon]:
+    wanted = {catalog.resolve(name).name for name in names}
+    return [icon for icon in catalog if icon.name in wanted]
+
+
+def _make(icons: Sequence[Icon], limits: Limits, cache: Mapping[str, str]) -> list[_Made]:
+    """Every icon's symbol: from the cache when its name and bytes and the limits they
+    were read within are unchanged, else read, checked and written anew."""
+    context = f"{__version__}\0{limits!r}"
+    made: list[_Made] = []
+    for start in range(0, len(icons), CHUNK):
+        # A chunk's files read, then its symbols made: each loop stays warm in the
+        # processor's caches (measured faster than making each symbol as its file is read).
+        chunk = icons[start : start + CHUNK]
+        for icon, data in [(icon, _read(icon.path, limits.max_bytes)) for icon in chunk]:
+            key = _sha(icon.name, data, context)
+            cached = cache.get(key)
+            if cached is None:
+                symbol = make_symbol(icon.name, data, icon.path, limits)
+            else:
+                symbol = Symbol(icon.name, cached.encode())
+            made.append(_Made(key, symbol))
+    return made
+
+
 def _sha(*parts: bytes | str) -> str:
     digest = hashlib.sha256()
     for part in parts:
@@ -104,185 +156,7 @@ def _sha(*parts: bytes | str) -> str:
     return digest.hexdigest()
 
 
-def _renderer_version() -> str:
-    from importlib import metadata  # here: a build without PNGs never needs it
-
-    try:
-        return metadata.version("cairosvg")
-    except metadata.PackageNotFoundError:  # pragma: no cover - cairosvg is a dependency
-        return "unknown"
-
-
-def css_bytes() -> bytes:
-    """The shipped ``iconkit.css``."""
-    return package_bytes("static/iconkit.css")
-
-
-def plan(settings: Settings, icons: Iterable[str] | None = None) -> Plan:
-    """Everything a build of ``settings`` would write; ``icons`` limits it to those names."""
-    path = settings.catalog if settings.catalog is not None else shipped_catalog_path()
-    renderer = _renderer_version() if settings.png else ""  # only in PNG keys
-    cache = _read_cache(settings.out)
-    if icons is None:  # every icon: symbols are made while the catalogue is still being read
-        chosen: list[Icon] = []
-        made = _make(_collected(read_icons(path), chosen), settings, renderer, cache)
-        catalog = Catalog(chosen, path)
-    else:
-        catalog = load_catalog(path)
-        chosen = _choose(catalog, icons)
-        made = _make(chosen, settings, renderer, cache)
-    symbols = {
-        icon.name: Symbol(icon.name, one.markup) for icon, one in zip(chosen, made, strict=True)
-    }
-    sprite = assemble(symbols.values())
-    sprite_name = f"sprite.{hashlib.sha256(sprite).hexdigest()[:8]}.svg"
-    css = css_bytes()
-    css_name = f"iconkit.{hashlib.sha256(css).hexdigest()[:8]}.css"
-    pngs = {
-        path: Render(str(icon.path), path, one.markup, pixels, colour)
-        for icon, one in zip(chosen, made, strict=True)
-        for path, pixels, colour in one.pngs
-    }
-    head = {
-        "schema": SCHEMA,
-        "iconkit": __version__,
-        "sprite": sprite_name,
-        "css": css_name,
-        "url_prefix": settings.url_prefix,
-    }
-    files = {
-        sprite_name: sprite,
-        css_name: css,
-        GALLERY: gallery_page([one.gallery_item for one in made], sprite_name, sprite),
-        MANIFEST: _manifest_bytes(head, [one.manifest_line for one in made]),
-    }
-    return Plan(
-        settings, catalog, symbols, files, pngs, {one.key: one.markup.decode() for one in made}
-    )
-
-
-def _manifest_bytes(head: dict[str, Any], lines: list[str]) -> bytes:
-    """The manifest as JSON with one icon per line: diffable, and fast (the C encoder)."""
-    icons = "{\n" + ",\n".join(lines) + "\n}" if lines else "{}"
-    return (json.dumps(head, ensure_ascii=False)[:-1] + f', "icons": {icons}}}\n').encode()
-
-
-def _choose(catalog: Catalog, names: Iterable[str]) -> list[Icon]:
-    wanted = {catalog.resolve(name).name for name in names}
-    return [icon for icon in catalog if icon.name in wanted]
-
-
-def _jobs(settings: Settings) -> int:
-    return settings.jobs or os.cpu_count() or 1
-
-
-class _Made(NamedTuple):
-    """One icon's share of the build, made where its symbol is made."""
-
-    key: str  # its symbol cache key
-    markup: bytes
-    pngs: list[tuple[str, int, str]]  # path, pixels, colour
-    manifest_line: str
-    gallery_item: str
-
-
-def _make(
-    icons: Iterable[Icon], settings: Settings, renderer: str, cache: Mapping[str, str]
-) -> list[_Made]:
-    """Every icon's symbol (from the cache when its bytes and the limits they were read
-    within are unchanged), manifest line and gallery item. Shared over ``jobs``
-    processes once ``PARALLEL_SYMBOLS`` icons have come from ``icons``."""
-    limits = settings.limits
-    context = f"{__version__}\0{limits!r}"
-    colours = colours_shown(list(settings.colours)) if settings.png and settings.sizes else None
-
-    def make(share: Sequence[tuple[Any, ...]]) -> list[tuple[Any, ...]]:  # no _Made: marshal
-        # Read the chunk, then make its symbols: measured ~15 % faster over lucide than
-        # reading each file just before its symbol (each loop stays warm in the caches).
-        made: list[tuple[str, bytes]] = []
-        for fields, data in [(fields, _read(fields[1], limits.max_bytes)) for fields in share]:
-            name, path = fields[:2]
-            key = _sha(name, data, context)
-            cached = cache.get(key)
-            if cached is None:
-                made.append((key, make_symbol(name, data, path, limits).markup))
-            else:
-                made.append((key, cached.encode()))
-        # Then their manifest lines and gallery items, in a loop of their own: made in
-        # the same loop as the symbols, they saved nothing over lucide (caches again).
-        results: list[tuple[str, bytes, list[tuple[str, int, str]], str, str]] = []
-        for fields, (key, markup) in zip(share, made, strict=True):
-            name = fields[0]
-            digest = hashlib.sha256(markup).hexdigest()
-            pngs = list(_pngs(name, digest, settings, renderer))
-            entry = _entry(fields, digest, {label: path for label, path, _, _ in pngs})
-            line = f"{json.dumps(name)}: {_JSON.encode(entry)}"
-            item = gallery_item(name, entry, colours)
-            results.append((key, markup, [png[1:] for png in pngs], line, item))
-        return results
-
-    jobs = _jobs(settings)
-    fields = map(_fields, icons)
-    made = shared_out(make, fields, jobs, chunk=SYMBOL_CHUNK, fork_at=PARALLEL_SYMBOLS)
-    return [_Made(*one) for one in made]
-
-
-def _fields(icon: Icon) -> tuple[Any, ...]:
-    """What ``_make`` needs of ``icon``, marshallable: it may go to a forked process."""
-    return (
-        icon.name,
-        str(icon.path),
-        icon.title,
-        icon.description,
-        icon.aliases,
-        icon.tags,
-        icon.fixed_colours,
-        icon.animated,
-    )
-
-
-def _collected(icons: Iterable[Icon], into: list[Icon]) -> Iterator[Icon]:
-    """``icons``, each also added to ``into`` as it goes by."""
-    for icon in icons:
-        into.append(icon)
-        yield icon
-
-
-_JSON = json.JSONEncoder(ensure_ascii=False)  # one encoder for every line: cheaper than dumps
-
-
-def _entry(fields: tuple[Any, ...], digest: str, png: dict[str, str]) -> dict[str, Any]:
-    name, _, title, description, aliases, tags, fixed_colours, animated = fields
-    return {
-        "title": title,
-        "description": description,
-        "aliases": list(aliases),
-        "tags": list(tags),
-        "symbol": name,
-        "hash": digest,
-        "fixed_colours": fixed_colours,
-        "animated": animated,
-        "png": png,
-    }
-
-
-def _pngs(
-    name: str, digest: str, settings: Settings, renderer: str
-) -> Iterator[tuple[str, str, int, str]]:
-    """Icon ``name``'s PNGs, its symbol hashing to ``digest``: manifest key, path, pixels
-    and colour. Each path is named by everything that changes its pixels."""
-    if not settings.png:
-        return
-    for size in settings.sizes:
-        for scale in settings.scales:
-            for colour_name, colour in settings.colours.items():
-                pixels = size * scale
-                key = _sha(digest, str(pixels), colour, __version__, renderer)[:8]
-                path = f"png/{name}-{size}@{scale}x-{colour_name}.{key}.png"
-                yield f"{size}@{scale}x-{colour_name}", path, pixels, colour
-
-
-def _read(path: str, limit: int) -> bytes:
+def _read(path: Path, limit: int) -> bytes:
     """The artwork's bytes, refused as soon as there are more than ``limit``. Read with
     bare ``os`` calls: half the time of ``open().read()``, which shows over thousands."""
     chunks: list[bytes] = []
@@ -311,6 +185,11 @@ def _read_cache(out: Path) -> dict[str, str]:
         return {}
     symbols = data.get("symbols")
     return symbols if isinstance(symbols, dict) else {}
+
+
+def _write_cache(out: Path, symbols: dict[str, str]) -> None:
+    data = {"iconkit": __version__, "symbols": dict(sorted(symbols.items()))}
+    write_atomic(out / CACHE / "symbols.json", json.dumps(data).encode())
 
 
 def _hashed_files(out: Path) -> Iterator[str]:
@@ -358,7 +237,7 @@ def build(
         reason = error.strerror or str(error)
         raise BuildError(f"{out}: cannot create the output folder: {reason}") from None
     with _exclusive(out / CACHE / "lock", f"waiting for another iconkit build into {out}"):
-        return _commit(work, settings, created, progress, started)
+        return _commit(work, created, progress, started)
 
 
 @contextlib.contextmanager
@@ -382,35 +261,29 @@ def _exclusive(lock: Path, waiting: str) -> Iterator[None]:
         yield
 
 
-def _commit(
-    work: Plan, settings: Settings, created: bool, progress: TextIO | None, started: float
-) -> BuildResult:
+def _commit(work: Plan, created: bool, progress: TextIO | None, started: float) -> BuildResult:
     """Render, stage and rename ``work`` into place, then tidy; the caller holds the lock."""
-    out = settings.out
+    out = work.out
+    jobs = work.missing_pngs()
     try:
-        staging = Path(tempfile.mkdtemp(prefix=".iconkit-tmp-", dir=out))
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise BuildError(f"{out}: cannot create the output folder: {reason}") from None
-    try:
-        jobs = work.missing_pngs()
-        _render_all(jobs, staging, _jobs(settings), progress)
-        for name, data in work.files.items():
-            _write(staging / name, data)
-        # Commit: hashed files first, the manifest (the switch to the new build) last.
-        order = [job.path for job in jobs] + [p for p in work.files if p != MANIFEST] + [MANIFEST]
-        for path in order:
-            (out / path).parent.mkdir(parents=True, exist_ok=True)
-            os.replace(staging / path, out / path)
+        staged = tempfile.TemporaryDirectory(prefix=STAGING, dir=out, ignore_cleanup_errors=True)
+        with staged as folder:
+            staging = Path(folder)
+            _render_all(jobs, staging, _jobs(work.settings), progress)
+            for name, data in work.files.items():
+                write_atomic(staging / name, data)
+            # Commit: hashed files first, the manifest (the switch to the new build) last.
+            files = [path for path in work.files if path != MANIFEST]
+            for path in [job.path for job in jobs] + files + [MANIFEST]:
+                (out / path).parent.mkdir(parents=True, exist_ok=True)
+                os.replace(staging / path, out / path)
     except BaseException as error:
-        shutil.rmtree(staging, ignore_errors=True)
         if created:
             shutil.rmtree(out, ignore_errors=True)
         if isinstance(error, OSError):
             where = error.filename or out
             raise BuildError(f"{where}: cannot write: {error.strerror or error}") from None
         raise
-    shutil.rmtree(staging, ignore_errors=True)
     removed = work.stale()
     try:
         for path in removed:
@@ -429,53 +302,26 @@ def _commit(
     )
 
 
-def _write(path: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary name beside ``path``, then rename it into place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
-def _write_cache(out: Path, symbols: dict[str, str]) -> None:
-    data = {"iconkit": __version__, "symbols": dict(sorted(symbols.items()))}
-    _write(out / CACHE / "symbols.json", json.dumps(data).encode())
-
-
-def _render_batch(batch: list[Render], staging: str) -> str | None:
-    """Render one icon's PNGs into ``staging``; the problem as text, or ``None``."""
-    from iconkit.png import render_png
-
-    for job in batch:
-        try:
-            data = render_png(job.symbol, job.pixels, job.colour)
-        except Exception as error:  # cairosvg raises many kinds; report, do not crash the pool
-            return f"{job.source}: cannot render {job.path}: {error}"
-        _write(Path(staging) / job.path, data)
-    return None
+def _jobs(settings: Settings) -> int:
+    return settings.jobs or os.cpu_count() or 1
 
 
 def _render_all(jobs: list[Render], staging: Path, workers: int, stream: TextIO | None) -> None:
+    """Render ``jobs`` into ``staging``, one icon's PNGs per task, over ``workers`` processes."""
     batches: dict[str, list[Render]] = {}
     for job in jobs:
         batches.setdefault(job.source, []).append(job)
     bar = _Progress(len(jobs), stream)
     if workers <= 1 or len(batches) <= 1:
         for batch in batches.values():
-            _raise(_render_batch(batch, str(staging)))
+            _raise(render_batch(batch, staging))
             bar.advance(len(batch))
     else:
         from concurrent.futures import ProcessPoolExecutor, as_completed
 
         with ProcessPoolExecutor(max_workers=min(workers, len(batches))) as pool:
             futures = {
-                pool.submit(_render_batch, batch, str(staging)): len(batch)
-                for batch in batches.values()
+                pool.submit(render_batch, batch, staging): len(batch) for batch in batches.values()
             }
             for future in as_completed(futures):
                 problem = future.result()
@@ -512,23 +358,6 @@ class _Progress:
         if self.stream is not None and self.drawn:
             self.stream.write("\n")
             self.stream.flush()
-
-
-def load_manifest(out_dir: str | Path) -> dict[str, Any]:
-    """The ``manifest.json`` of a build; ``ManifestError`` saying what to run when unusable."""
-    path = Path(out_dir) / MANIFEST
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ManifestError(f"{path}: no manifest; run `iconkit build`") from None
-    except (OSError, ValueError) as error:
-        raise ManifestError(f"{path}: unreadable ({error}); run `iconkit build`") from None
-    if not isinstance(data, dict) or data.get("schema") != SCHEMA:
-        found = data.get("schema") if isinstance(data, dict) else None
-        raise ManifestError(
-            f"{path}: schema {found!r}, expected {SCHEMA}; run `iconkit build` again"
-        )
-    return data
 
 
 def terminal(stream: TextIO = sys.stderr) -> TextIO | None:

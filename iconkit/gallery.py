@@ -1,79 +1,64 @@
 """``gallery.html``: one standalone, searchable, accessible page of the whole set.
 
-The page and one icon's item are files in ``pages/`` (not Jinja's ``templates/``) with ``$name``
-placeholders, filled by ``str.format_map``: a build never imports Jinja, and a
-page of 2,000 icons is written in milliseconds. Every value filled in is escaped
-by ``_escaped``; only the sprite, the shipped CSS and the items (made of escaped
-values) go in as they are.
+The page and one icon's item are ``string.Template`` files in ``pages/`` (not Jinja's
+``templates/``): a build never imports Jinja. Every value filled in is escaped by
+``_escaped``; only the sprite, the shipped CSS and the items (made of escaped values)
+go in as they are.
 """
 
 from __future__ import annotations
 
 import functools
 import html
-import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
+from importlib import resources
+from string import Template
 from typing import Any
 
-from iconkit import __version__
-from iconkit._shipped import package_bytes
+from iconkit._shipped import stylesheet
+from iconkit._version import __version__
+from iconkit.manifest import MANIFEST
 
-__all__ = ["colours_shown", "gallery_item", "gallery_page", "render_gallery"]
+__all__ = ["render_gallery"]
 
 
 def render_gallery(
     manifest: Mapping[str, Any], sprite: bytes, title: str = "Icon gallery"
 ) -> bytes:
     """The gallery page for a build's ``manifest``, with ``sprite`` inlined so it stands alone."""
-    colours = _colour_names(manifest)
-    items = [gallery_item(name, entry, colours) for name, entry in manifest["icons"].items()]
-    return gallery_page(items, manifest["sprite"], sprite, title)
-
-
-def gallery_page(
-    items: Sequence[str], sprite_name: str, sprite: bytes, title: str = "Icon gallery"
-) -> bytes:
-    """The page around ``items`` (from ``gallery_item``), with ``sprite`` inlined."""
-    from iconkit.build import css_bytes  # here: build imports this module
-
-    page = _template("gallery.html").format_map(
+    colours = _colours_shown(manifest)
+    items = [_item(name, entry, colours) for name, entry in manifest["icons"].items()]
+    page = _template("gallery.html").substitute(
         _escaped(
             title=title,
             count=str(len(items)),
             version=__version__,
-            manifest_name="manifest.json",
-            sprite_name=sprite_name,
+            manifest_name=MANIFEST,
+            sprite_name=manifest["sprite"],
         )
-        | {"css": css_bytes().decode(), "sprite": sprite.decode(), "items": "".join(items)}
+        | {"css": stylesheet().decode(), "sprite": sprite.decode(), "items": "".join(items)}
     )
     return page.encode()
 
 
 @functools.cache
-def _template(name: str) -> str:
-    """Template ``name`` as a ``str.format`` string: braces kept, ``$name`` a field."""
-    text = package_bytes(f"pages/{name}").decode()
-    return re.sub(r"\$(\w+)", r"{\1}", text.replace("{", "{{").replace("}", "}}"))
+def _template(name: str) -> Template:
+    return Template(resources.files("iconkit").joinpath("pages", name).read_bytes().decode())
 
 
 def _escaped(**values: str) -> dict[str, str]:
     return {key: html.escape(value, quote=True) for key, value in values.items()}
 
 
-def _colour_names(manifest: Mapping[str, Any]) -> tuple[str, str] | None:
-    """The colours to show on the light and on the dark background."""
+def _colours_shown(manifest: Mapping[str, Any]) -> tuple[str, str] | None:
+    """Of the build's PNG colours, the one shown on the light and on the dark background."""
     names: list[str] = []
-    for entry in manifest["icons"].values():
+    for entry in manifest["icons"].values():  # every icon has the same colours: one will do
         for key in entry["png"]:
             colour = key.split("-", 1)[1]
             if colour not in names:
                 names.append(colour)
         break
-    return colours_shown(names)
-
-
-def colours_shown(names: Sequence[str]) -> tuple[str, str] | None:
-    """Of the PNG colours ``names``, the one shown on the light and on the dark background."""
     if not names:
         return None
     on_light = "dark" if "dark" in names else names[0]
@@ -81,7 +66,7 @@ def colours_shown(names: Sequence[str]) -> tuple[str, str] | None:
     return on_light, on_dark
 
 
-def gallery_item(name: str, entry: Mapping[str, Any], colours: tuple[str, str] | None) -> str:
+def _item(name: str, entry: Mapping[str, Any], colours: tuple[str, str] | None) -> str:
     """Icon ``name``'s item: its manifest ``entry`` shown, with PNGs in ``colours``."""
     classes = ["icon", f"icon-{name}"]
     if entry.get("animated"):
@@ -89,7 +74,7 @@ def gallery_item(name: str, entry: Mapping[str, Any], colours: tuple[str, str] |
     if entry.get("fixed_colours"):
         classes.append("icon-fixed")
     words = [name, entry["title"], entry["description"], *entry["aliases"], *entry["tags"]]
-    return _template("gallery-item.html").format_map(
+    return _template("gallery-item.html").substitute(
         _escaped(
             name=name,
             title=entry["title"],

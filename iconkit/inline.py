@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from lxml import etree
 
-from iconkit._shipped import package_bytes
 from iconkit._svgtree import prefix_ids
 from iconkit.catalog import Catalog, Icon
 from iconkit.errors import UnsafeSVGError
@@ -23,11 +22,6 @@ from iconkit.sprite import build_sprite, make_symbol
 
 SPRITE_CLASS = "iconkit-sprite"
 _SPRITE_LIMITS = Limits(max_bytes=64_000_000, max_depth=64, max_elements=2_000_000)
-
-
-def stylesheet() -> str:
-    """The rules of ``iconkit/static/iconkit.css``: sizing, reduced motion, forced colours."""
-    return package_bytes("static/iconkit.css").decode()
 
 
 def sprite_block(catalog: Catalog) -> str:

@@ -1,14 +1,25 @@
-"""PNG fallbacks: one symbol rendered by cairosvg at a size, scale and colour."""
+"""PNG fallbacks: one symbol rendered by cairosvg at a size, scale and colour.
+
+Also what a build needs of them: each file named by everything that changes its
+pixels (``renders``), and the function its process pool runs (``render_batch``).
+"""
 
 from __future__ import annotations
 
 import functools
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
 
 from lxml import etree
 
+from iconkit._atomic import write_atomic
 from iconkit._svgtree import SVG_NS
+from iconkit._version import __version__
+from iconkit.settings import Settings
 
-__all__ = ["render_png", "standalone_svg"]
+__all__ = ["Render", "render_batch", "render_png", "renderer_version", "renders", "standalone_svg"]
 
 _CURRENT = "currentcolor"
 # Properties that only pass down to the shapes, so they mean the same on the root <svg>.
@@ -83,3 +94,63 @@ def render_png(symbol: bytes, pixels: int, colour: str) -> bytes:
         bytestring=document, output_width=pixels, output_height=pixels, unsafe=False
     )
     return png
+
+
+@dataclass(frozen=True, slots=True)
+class Render:
+    """One PNG to render: ``symbol`` at ``pixels`` square in ``colour`` into ``path``.
+
+    ``source`` is the artwork the symbol came from, for messages; ``path`` is relative
+    to the output folder."""
+
+    source: str
+    path: str
+    symbol: bytes
+    pixels: int
+    colour: str
+
+
+def renderer_version() -> str:
+    """cairosvg's version, part of every PNG's name: a new renderer may draw differently."""
+    from importlib import metadata  # here: a build without PNGs never needs it
+
+    try:
+        return metadata.version("cairosvg")
+    except metadata.PackageNotFoundError:  # pragma: no cover - cairosvg is a dependency
+        return "unknown"
+
+
+def renders(
+    name: str, source: str, symbol: bytes, digest: str, settings: Settings, renderer: str
+) -> dict[str, Render]:
+    """Icon ``name``'s PNGs by manifest label (``24@2x-dark``), its ``symbol`` hashing to
+    ``digest``. Each file is named by what changes its pixels: the symbol, the size, the
+    colour, iconkit's version and the ``renderer``'s."""
+    found: dict[str, Render] = {}
+    if not settings.png:
+        return found
+    for size in settings.sizes:
+        for scale in settings.scales:
+            for colour_name, colour in settings.colours.items():
+                pixels = size * scale
+                named = f"{digest}\0{pixels}\0{colour}\0{__version__}\0{renderer}\0"
+                key = hashlib.sha256(named.encode()).hexdigest()[:8]
+                path = f"png/{name}-{size}@{scale}x-{colour_name}.{key}.png"
+                found[f"{size}@{scale}x-{colour_name}"] = Render(
+                    source, path, symbol, pixels, colour
+                )
+    return found
+
+
+def render_batch(batch: Sequence[Render], folder: Path) -> str | None:
+    """Render ``batch`` into ``folder``; the problem as text, or ``None``. A build's process
+    pool runs this: a problem comes back as text, whatever cairosvg raised."""
+    for job in batch:
+        try:
+            data = render_png(job.symbol, job.pixels, job.colour)
+        except Exception as error:  # cairosvg raises many kinds; report, do not crash the pool
+            return f"{job.source}: cannot render {job.path}: {error}"
+        target = folder / job.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(target, data)
+    return None

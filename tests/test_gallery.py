@@ -14,8 +14,9 @@ from hypothesis import strategies as st
 from lxml import etree, html
 
 from iconkit import install, load_catalog
-from iconkit.build import build, load_manifest, plan
+from iconkit.build import build, plan
 from iconkit.gallery import render_gallery
+from iconkit.manifest import load_manifest
 from iconkit.settings import Settings
 
 CATALOG = load_catalog()
@@ -38,8 +39,8 @@ def page(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, html.HtmlEleme
 def test_a_build_writes_the_page_its_manifest_and_sprite_make(
     tmp_path: Path, png: bool, colours: dict[str, str]
 ) -> None:
-    # The build makes each item where the icon's symbol is made; render_gallery from the
-    # manifest alone must agree, down to which PNG colour is shown on which background.
+    # The build renders the page from the manifest it writes: the manifest as read back
+    # must give the same page, down to which PNG colour is shown on which background.
     work = plan(Settings(out=tmp_path, png=png, colours=colours, sizes=(16, 24), scales=(1, 2)))
     manifest = json.loads(work.files["manifest.json"])
     page = work.files["gallery.html"]

@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 from markupsafe import Markup
 
 from iconkit._html import clean_text
-from iconkit.build import load_manifest
 from iconkit.catalog import Catalog
 from iconkit.errors import ConfigError, IconArgumentError, ManifestError, UnknownIconError
+from iconkit.manifest import load_manifest
 from iconkit.markup import DESC_ID_PREFIX, Renderer, Urls
 
 from .templating import build_dir_fixture, parse, shipped_fixture  # noqa: F401

@@ -108,3 +108,26 @@ def test_a_group_that_does_more_than_pass_paint_down_stays() -> None:
     root = standalone_svg(symbol, "#1f2328")
     assert root.get("opacity") is None and root.get("fill") is None
     assert [child.get("opacity") for child in root] == [".5"]
+
+
+def test_png_names_change_with_what_changes_the_pixels() -> None:
+    from iconkit.png import renders
+    from iconkit.settings import Settings
+
+    settings = Settings(sizes=(16, 24), scales=(1, 2), colours={"ink": "#123", "paper": "#eee"})
+    found = renders("tick", "tick.svg", b"<symbol/>", "a" * 64, settings, "2.7.1")
+    assert sorted(found) == sorted(
+        f"{size}@{scale}x-{colour}"
+        for size in (16, 24)
+        for scale in (1, 2)
+        for colour in ("ink", "paper")
+    )
+    assert found["24@2x-ink"].pixels == 48 and found["24@2x-ink"].colour == "#123"
+    assert len({job.path for job in found.values()}) == len(found)
+    assert all(path.startswith("png/tick-") for path in (job.path for job in found.values()))
+    for other in (
+        renders("tick", "tick.svg", b"<symbol/>", "b" * 64, settings, "2.7.1"),  # new symbol
+        renders("tick", "tick.svg", b"<symbol/>", "a" * 64, settings, "2.8.0"),  # new renderer
+    ):
+        assert not {job.path for job in other.values()} & {job.path for job in found.values()}
+    assert renders("tick", "tick.svg", b"", "a" * 64, Settings(png=False), "2.7.1") == {}

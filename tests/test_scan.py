@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from iconkit import load_catalog
-from iconkit.build import load_manifest
 from iconkit.cli import main
+from iconkit.manifest import load_manifest
 from iconkit.scan import ScanError, scan_templates
 
 from .conftest import FIXTURES

@@ -20,8 +20,8 @@ from django.core.checks import CheckMessage
 from django.core.files.storage import FileSystemStorage
 
 from iconkit._served import SHIPPED_CSS, publishable, published, shipped_stylesheet
-from iconkit.build import MANIFEST
 from iconkit.django.conf import options
+from iconkit.manifest import MANIFEST
 
 __all__ = ["IconkitFinder"]
 
