@@ -19,6 +19,7 @@ from flask import Flask, Response, abort, current_app, send_from_directory
 from flask.cli import AppGroup
 
 from iconkit._served import SHIPPED_CSS, cache_control, publishable, shipped_stylesheet, stamp
+from iconkit.cli import PROJECT_COMMANDS
 from iconkit.errors import ManifestError
 from iconkit.jinja import install
 from iconkit.markup import Renderer
@@ -26,7 +27,7 @@ from iconkit.settings import Settings, load_settings
 
 __all__ = ["COMMANDS", "ENDPOINT", "Iconkit", "State"]
 
-COMMANDS = ("add", "build", "lint", "list", "scan", "search", "show")
+COMMANDS = PROJECT_COMMANDS
 """The ``iconkit`` commands that ``flask iconkit`` runs on the app's project."""
 ENDPOINT = "iconkit.static"
 """``url_for("iconkit.static", filename="gallery.html")`` gives a file of the build."""

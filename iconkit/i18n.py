@@ -1,8 +1,10 @@
-"""The catalogue's words as gettext messages: iconkit's own translations of the shipped set.
+"""The catalogue's words as gettext messages, and iconkit's own translations of them.
 
-``translations(language)`` gives the shipped titles and descriptions in French, German,
-Spanish or Arabic (``languages()``), compiled into the wheel; in a source checkout it
-compiles the ``.po`` files in memory with Babel.
+``catalog_messages`` reads a catalogue's titles and descriptions with their lines, for
+Babel's extractor (``extract``), a ``.pot`` (``template``) and Django's ``makemessages``
+(``python_markers``). ``translations(language)`` gives the shipped set's words in
+French, German, Spanish or Arabic (``languages()``), compiled into the wheel; in a
+source checkout it compiles the ``.po`` files in memory with Babel.
 """
 
 from __future__ import annotations
@@ -10,11 +12,24 @@ from __future__ import annotations
 import functools
 import gettext
 import io
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, BinaryIO
 
-from iconkit.errors import ConfigError
+from iconkit._yaml import KeyedMapping, read_entries
+from iconkit.errors import CatalogError, ConfigError, Problem
 
-__all__ = ["DOMAIN", "languages", "translations"]
+__all__ = [
+    "DOMAIN",
+    "Message",
+    "catalog_messages",
+    "extract",
+    "languages",
+    "python_markers",
+    "template",
+    "translations",
+]
 
 DOMAIN = "iconkit"
 LOCALE = Path(__file__).resolve().parent / "locale"
@@ -62,3 +77,93 @@ def _compiled(source: Path) -> gettext.GNUTranslations:
     write_mo(buffer, catalog)
     buffer.seek(0)
     return gettext.GNUTranslations(buffer)
+
+
+@dataclass(frozen=True)
+class Message:
+    """One title or description of a catalogue, as a gettext message."""
+
+    text: str
+    line: int
+    comment: str  # for translators: what the icon shows
+
+
+def catalog_messages(text: str, path: Path) -> list[Message]:
+    """The titles and descriptions of the catalogue ``text`` (read from ``path``), in file
+    order, with the line of each value; the words as icons use them (whitespace collapsed).
+    Artwork is not looked at: a catalogue whose files are elsewhere still gives its words."""
+    messages: list[Message] = []
+    for name, entry, _ in read_entries(text, path, "expected a mapping of icon names"):
+        if not isinstance(entry, KeyedMapping):
+            continue
+        title, description = (_words(entry.get(key)) for key in ("title", "description"))
+        if title:
+            shows = f": {description}" if description else ""
+            where = entry.spans["title"].line
+            messages.append(
+                Message(title, where, f'Title (accessible name) of icon "{name}"{shows}')
+            )
+        if description:
+            named = f', title "{title}"' if title else ""
+            where = entry.spans["description"].line
+            messages.append(Message(description, where, f'Description of icon "{name}"{named}.'))
+    return messages
+
+
+def _words(value: object) -> str | None:
+    return " ".join(value.split()) or None if isinstance(value, str) else None
+
+
+def extract(
+    fileobj: BinaryIO, keywords: object, comment_tags: object, options: dict[str, Any]
+) -> Iterator[tuple[int, str, str, list[str]]]:
+    """Babel's extraction method for ``catalog.yaml`` (entry point ``iconkit``): a mapping
+    line ``[iconkit: **/catalog.yaml]`` makes ``pybabel extract`` read each title and
+    description, with its line and a comment saying what the icon shows."""
+    text = fileobj.read().decode(options.get("encoding") or "utf-8")
+    path = Path(getattr(fileobj, "name", "catalog.yaml"))
+    for message in catalog_messages(text, path):
+        yield message.line, "gettext", message.text, [message.comment]
+
+
+def template(catalog: Path, project: str = "iconkit catalogue") -> bytes:
+    """A ``.pot`` of the catalogue's words, for teams that do not run Babel themselves."""
+    from babel.messages.catalog import Catalog
+    from babel.messages.pofile import write_po
+
+    found = Catalog(project=project, fuzzy=False)
+    for message in catalog_messages(_read(catalog), catalog):
+        found.add(
+            message.text,
+            locations=[(catalog.name, message.line)],
+            auto_comments=[message.comment],
+        )
+    buffer = io.BytesIO()
+    write_po(buffer, found, width=96, omit_header=False)
+    return buffer.getvalue()
+
+
+def python_markers(catalog: Path) -> bytes:
+    """A Python module marking the catalogue's words for Django's ``makemessages``, which
+    reads no YAML: one ``gettext_noop`` call each, under its ``Translators:`` comment."""
+    lines = [
+        f'"""The words of {catalog.name}, for `manage.py makemessages`: written by',
+        '`iconkit messages --python`; write it again when the catalogue changes."""',
+        "",
+        "from django.utils.translation import gettext_noop",
+        "",
+    ]
+    seen: set[str] = set()
+    for message in catalog_messages(_read(catalog), catalog):
+        if message.text in seen:
+            continue
+        seen.add(message.text)
+        lines += [f"# Translators: {message.comment}", f"gettext_noop({message.text!r})"]
+    return ("\n".join(lines) + "\n").encode()
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise CatalogError([Problem(path, None, f"cannot read: {error}")]) from None

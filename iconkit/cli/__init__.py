@@ -13,11 +13,15 @@ import sys
 from collections.abc import Sequence
 
 from iconkit._version import __version__
-from iconkit.cli import _add, _browse, _build, _lint
+from iconkit.cli import _add, _browse, _build, _lint, _messages
 from iconkit.cli._common import RULE, Handler, add_project_options
 from iconkit.errors import IconkitError
 
-__all__ = ["build_parser", "main", "run"]
+__all__ = ["PROJECT_COMMANDS", "build_parser", "main", "run"]
+
+PROJECT_COMMANDS = ("add", "build", "lint", "list", "messages", "scan", "search", "show")
+"""The commands that work on a project's catalogue (all but ``init``): the Flask and
+Django integrations offer these with the application's project."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -40,7 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
             add_project_options(sub)
         return sub
 
-    for module in (_browse, _build, _add, _lint):
+    for module in (_browse, _build, _add, _lint, _messages):
         module.register(command)
     return parser
 

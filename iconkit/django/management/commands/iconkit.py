@@ -14,12 +14,13 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 
 from iconkit.catalog import load_catalog
+from iconkit.cli import PROJECT_COMMANDS
 from iconkit.django.conf import Options, options
 from iconkit.django.scan import scan_project
 from iconkit.errors import IconkitError
 from iconkit.settings import load_settings
 
-COMMANDS = ("add", "build", "lint", "list", "scan", "search", "show")
+COMMANDS = PROJECT_COMMANDS
 
 
 class Command(BaseCommand):
