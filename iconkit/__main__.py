@@ -2,4 +2,5 @@
 
 from iconkit.cli import run
 
-run()
+if __name__ == "__main__":  # not when a process pool's worker imports the main module
+    run()

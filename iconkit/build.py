@@ -4,6 +4,11 @@ A build first plans everything without writing (symbols, file names, the
 manifest), so a bad icon stops it before the output folder is touched. New
 files are written into a staging folder inside the output folder and renamed
 into place, ``manifest.json`` last; only then are stale hashed files removed.
+
+Builds into one folder take turns on a lock in the cache folder (``settings.cache``,
+outside the served folder). The lock dies with the process that took it, and the
+PNG workers die with the build: a build killed at any moment leaves the previous
+output whole, and the next one removes what it left and finishes.
 """
 
 from __future__ import annotations
@@ -22,21 +27,22 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from iconkit._atomic import write_atomic
+from iconkit._paths import shown
 from iconkit._shipped import stylesheet
 from iconkit._version import __version__
 from iconkit.catalog import Catalog, Icon, load_catalog
 from iconkit.errors import BuildError, UnsafeSVGError
 from iconkit.gallery import render_gallery
 from iconkit.manifest import MANIFEST, icon_entry, manifest_bytes, new_manifest
-from iconkit.png import Render, render_batch, renderer_version, renders
+from iconkit.png import Render, render_batch, renderer_version, renders, worker_start
 from iconkit.safesvg import Limits
 from iconkit.settings import Settings
 from iconkit.sprite import Symbol, assemble, make_symbol
 
-__all__ = ["BuildResult", "Plan", "build", "check", "plan", "terminal"]
+__all__ = ["BuildResult", "Plan", "build", "check", "lock_file", "plan", "terminal"]
 
 GALLERY = "gallery.html"
-CACHE = ".iconkit-cache"
+SYMBOLS = "symbols.json"  # in the cache folder: each icon's symbol, by its inputs
 CHUNK = 64  # icons whose files are read before their symbols are made
 STAGING = ".iconkit-tmp-"  # the prefix of a build's staging folder in the output folder
 
@@ -97,7 +103,7 @@ def plan(settings: Settings, icons: Iterable[str] | None = None) -> Plan:
     path = settings.catalog_path
     catalog = load_catalog(path)
     chosen = list(catalog) if icons is None else _choose(catalog, icons)
-    made = _make(chosen, settings.limits, _read_cache(settings.out))
+    made = _make(chosen, settings.limits, _read_cache(settings.cache))
     renderer = renderer_version() if settings.png else ""  # only in PNG names
     entries: dict[str, dict[str, Any]] = {}
     pngs: dict[str, Render] = {}
@@ -176,9 +182,9 @@ def _read(path: Path, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-def _read_cache(out: Path) -> dict[str, str]:
+def _read_cache(cache: Path) -> dict[str, str]:
     try:
-        data = json.loads((out / CACHE / "symbols.json").read_text(encoding="utf-8"))
+        data = json.loads((cache / SYMBOLS).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
     if not isinstance(data, dict) or data.get("iconkit") != __version__:
@@ -187,9 +193,9 @@ def _read_cache(out: Path) -> dict[str, str]:
     return symbols if isinstance(symbols, dict) else {}
 
 
-def _write_cache(out: Path, symbols: dict[str, str]) -> None:
+def _write_cache(cache: Path, symbols: dict[str, str]) -> None:
     data = {"iconkit": __version__, "symbols": dict(sorted(symbols.items()))}
-    write_atomic(out / CACHE / "symbols.json", json.dumps(data).encode())
+    write_atomic(cache / SYMBOLS, json.dumps(data).encode())
 
 
 def _hashed_files(out: Path) -> Iterator[str]:
@@ -231,13 +237,29 @@ def build(
     work = plan(settings, icons)
     out = settings.out
     created = not out.exists()
-    try:
-        (out / CACHE).mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise BuildError(f"{out}: cannot create the output folder: {reason}") from None
-    with _exclusive(out / CACHE / "lock", f"waiting for another iconkit build into {out}"):
+    for folder, what in ((settings.cache, "cache"), (out, "output")):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            reason = error.strerror or str(error)
+            raise BuildError(
+                f"{shown(folder)}: cannot create the {what} folder: {reason}"
+            ) from None
+    with _exclusive(lock_file(settings), f"waiting for another iconkit build into {shown(out)}"):
+        _tidy(out)
         return _commit(work, created, progress, started)
+
+
+def lock_file(settings: Settings) -> Path:
+    """The lock that builds into ``settings.out`` take turns on, in the cache folder."""
+    return settings.cache / f"build-{_sha(str(settings.out.resolve()))[:12]}.lock"
+
+
+def _tidy(out: Path) -> None:
+    """Remove the staging folders of builds that were killed: with the lock held, no other
+    build is writing into ``out``."""
+    for leftover in out.glob(f"{STAGING}*"):
+        shutil.rmtree(leftover, ignore_errors=True)
 
 
 @contextlib.contextmanager
@@ -288,7 +310,7 @@ def _commit(work: Plan, created: bool, progress: TextIO | None, started: float) 
     try:
         for path in removed:
             (out / path).unlink(missing_ok=True)
-        _write_cache(out, work.cache)
+        _write_cache(work.settings.cache, work.cache)
     except OSError as error:  # the new build is in place; say what could not be tidied
         where = error.filename or out
         raise BuildError(f"{where}: built, but cannot tidy up: {error.strerror or error}") from None
@@ -317,9 +339,15 @@ def _render_all(jobs: list[Render], staging: Path, workers: int, stream: TextIO 
             _raise(render_batch(batch, staging))
             bar.advance(len(batch))
     else:
+        import multiprocessing
         from concurrent.futures import ProcessPoolExecutor, as_completed
 
-        with ProcessPoolExecutor(max_workers=min(workers, len(batches))) as pool:
+        # Spawned workers inherit nothing of this process (not the lock's descriptor), and
+        # they end when it does, however it ends (png.worker_start). A fork server would
+        # not do: its workers hold it alive, and it them.
+        context = multiprocessing.get_context("spawn")
+        size = min(workers, len(batches))
+        with ProcessPoolExecutor(size, context, initializer=worker_start) as pool:
             futures = {
                 pool.submit(render_batch, batch, staging): len(batch) for batch in batches.values()
             }

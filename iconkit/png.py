@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import os
+import threading
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -154,3 +157,20 @@ def render_batch(batch: Sequence[Render], folder: Path) -> str | None:
         target.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(target, data)
     return None
+
+
+def worker_start() -> None:
+    """In a build's PNG worker: leave as soon as the build that started it is gone.
+
+    A build killed with SIGKILL cannot stop its pool, and a worker waiting for work
+    would wait for ever: a thread watches the worker's parent and ends the worker
+    when the parent changes.
+    """
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.2)
+        os._exit(1)  # nothing to flush or free: the build it worked for is gone
+
+    threading.Thread(target=watch, name="iconkit-parent-watch", daemon=True).start()

@@ -16,12 +16,12 @@ from PIL import Image
 
 from iconkit import __version__, load_catalog
 from iconkit._shipped import stylesheet
-from iconkit.build import build, check
+from iconkit.build import build, check, lock_file
 from iconkit.cli import main
 from iconkit.errors import BuildError, UnsafeSVGError
 from iconkit.manifest import load_manifest
 from iconkit.safesvg import Limits
-from iconkit.settings import Settings
+from iconkit.settings import Settings, load_settings
 
 from .conftest import FIXTURES, ROOT
 
@@ -54,6 +54,7 @@ def settings_for(project: Path, **changes: object) -> Settings:
     values: dict[str, object] = {
         "catalog": project / "catalog.yaml",
         "out": project / "out",
+        "cache": project / ".iconkit-cache",
         "sizes": (16, 24),
         "scales": (1, 2),
         "jobs": 1,
@@ -433,14 +434,15 @@ def test_a_second_build_into_the_same_folder_waits_for_the_first(tmp_path: Path)
     import fcntl
 
     out = tmp_path / "out"
-    (out / ".iconkit-cache").mkdir(parents=True)
+    lock = lock_file(load_settings(tmp_path, out=out))
+    lock.parent.mkdir(parents=True)
     command = [sys.executable, "-m", "iconkit", "build", "--out", str(out), "--no-png", "--quiet"]
-    with (out / ".iconkit-cache" / "lock").open("a") as held:
+    with lock.open("a") as held:
         fcntl.flock(held, fcntl.LOCK_EX)  # as a running build holds it
         waiting = subprocess.Popen(command, cwd=tmp_path, stderr=subprocess.PIPE, text=True)
         assert waiting.stderr is not None
         line = waiting.stderr.readline()  # blocks until the build reaches the lock
-        assert line.startswith(f"waiting for another iconkit build into {out}")
+        assert line.startswith("waiting for another iconkit build into out")
         assert waiting.poll() is None and not (out / "manifest.json").exists()
     _, rest = waiting.communicate(timeout=120)
     assert waiting.returncode == 0, rest
@@ -450,8 +452,9 @@ def test_a_second_build_into_the_same_folder_waits_for_the_first(tmp_path: Path)
 def test_an_output_folder_that_cannot_be_locked_is_one_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    (tmp_path / "out" / ".iconkit-cache" / "lock").mkdir(parents=True)  # not a file
-    assert main(["build", "--out", str(tmp_path / "out"), "--no-png", "--quiet"]) == 1
+    lock_file(load_settings(tmp_path, out=tmp_path / "out")).mkdir(parents=True)  # not a file
+    assert main(["build", "--project", str(tmp_path), "--out", str(tmp_path / "out"),
+                 "--no-png", "--quiet"]) == 1  # fmt: skip
     error = capsys.readouterr().err
-    assert error.startswith("error: ") and "lock: cannot lock: Is a directory" in error
+    assert error.startswith("error: ") and ".lock: cannot lock: Is a directory" in error
     assert len(error.splitlines()) == 1

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from iconkit._version import __version__
-from iconkit.cli import _add, _browse, _build, _lint, _messages
+from iconkit.cli import _add, _browse, _build, _init, _lint, _messages
 from iconkit.cli._common import RULE, Handler, add_project_options
 from iconkit.errors import IconkitError
 
@@ -44,7 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
             add_project_options(sub)
         return sub
 
-    for module in (_browse, _build, _add, _lint, _messages):
+    for module in (_init, _browse, _build, _add, _lint, _messages):
         module.register(command)
     return parser
 
