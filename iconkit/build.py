@@ -83,8 +83,9 @@ class BuildResult:
     seconds: float
 
     def summary(self) -> str:
+        rendered = len(self.rendered)
         return (
-            f"built {self.icons} icons into {self.out}/: {len(self.rendered)} PNGs rendered, "
+            f"built {self.icons} icons into {shown(self.out)}/: {rendered} PNGs rendered, "
             f"{self.reused} reused, {len(self.removed)} stale files removed "
             f"in {self.seconds:.2f}s"
         )
@@ -215,11 +216,11 @@ def check(settings: Settings, icons: Iterable[str] | None = None) -> list[str]:
     for path, data in work.files.items():
         target = out / path
         if not target.is_file():
-            problems.append(f"{out / path}: missing")
+            problems.append(f"{shown(target)}: missing")
         elif target.read_bytes() != data:
-            problems.append(f"{out / path}: stale")
-    problems.extend(f"{out / job.path}: missing" for job in work.missing_pngs())
-    problems.extend(f"{out / path}: stale, from an earlier build" for path in work.stale())
+            problems.append(f"{shown(target)}: stale")
+    problems.extend(f"{shown(out / job.path)}: missing" for job in work.missing_pngs())
+    problems.extend(f"{shown(out / path)}: stale, from an earlier build" for path in work.stale())
     return problems
 
 

@@ -6,6 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from iconkit._paths import shown
+
 
 class IconkitError(Exception):
     """Base of every error iconkit raises for a user mistake.
@@ -19,14 +21,16 @@ class IconkitError(Exception):
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with a file, at a line where known."""
+    """One thing wrong with a file, at a line where known; a ``Path`` is shown relative to
+    the working folder where it lies inside it, as every message shows paths."""
 
     path: Path | str
     line: int | None
     message: str
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else str(self.path)
+        path = shown(self.path) if isinstance(self.path, Path) else self.path
+        where = f"{path}:{self.line}" if self.line else path
         return f"{where}: {self.message}"
 
 

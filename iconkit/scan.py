@@ -16,6 +16,7 @@ from pathlib import Path
 
 from jinja2 import Environment, TemplateSyntaxError, nodes
 
+from iconkit._paths import shown
 from iconkit.catalog import Catalog
 from iconkit.errors import Problem, ScanError, UnknownIconError
 
@@ -54,7 +55,7 @@ class ScanReport:
                 continue
             target = f" -> {use.icon}" if use.icon and use.icon != use.name else ""
             via = f" (via {use.via}())" if use.via else ""
-            yield f"{use.path}:{use.line}: {use.call}({use.name!r}){target}{via}"
+            yield f"{shown(use.path)}:{use.line}: {use.call}({use.name!r}){target}{via}"
 
     def warnings(self) -> list[str]:
         return [str(problem) for problem in self.notes]

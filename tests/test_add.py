@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from iconkit._paths import shown
 from iconkit.add import NewIcon, add_icons, name_from_file, render_entries, title_from_name
 from iconkit.catalog import load_catalog
 from iconkit.cli import main
@@ -221,7 +222,7 @@ def test_files_refused_on_read_are_refused_by_add(name: str, small: Path) -> Non
     before = snapshot(small.parent)
     with pytest.raises(AddError) as caught:
         add_icons(small, [new(HOSTILE / name, "evil")])
-    assert f"{HOSTILE / name}" in str(caught.value)
+    assert shown(HOSTILE / name) in str(caught.value)
     assert REFUSED_ON_READ[name] in str(caught.value)
     assert snapshot(small.parent) == before
 

@@ -20,6 +20,7 @@ from ruamel.yaml.scalarstring import (
 )
 
 from iconkit import CatalogError, IconkitError, UnknownIconError, load_catalog
+from iconkit._paths import shown
 from iconkit.catalog import NAME_PATTERN, read_icons
 
 from .conftest import FIXTURES, TICK_SVG
@@ -60,7 +61,7 @@ def test_every_problem_is_reported_with_its_line(path: Path) -> None:
         assert problem.line == line
         assert text in problem.message
     for printed in str(caught.value).splitlines():
-        assert re.match(rf"{re.escape(str(path))}:\d+: \S", printed)
+        assert re.match(rf"{re.escape(shown(path))}:\d+: \S", printed)
 
 
 def test_missing_catalogue_names_the_file(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from iconkit import load_catalog
+from iconkit._paths import shown
 from iconkit.cli import build_parser, main
 
 from .conftest import FIXTURES, ROOT, TICK_SVG
@@ -99,7 +100,7 @@ def test_a_broken_catalogue_is_reported_by_line_without_traceback(
     code, out, err = run(capsys, "list", "--catalog", str(bad))
     assert code == 1 and out == ""
     lines = err.splitlines()
-    assert lines and all(line.startswith(f"error: {bad}:") for line in lines)
+    assert lines and all(line.startswith(f"error: {shown(bad)}:") for line in lines)
     assert "Traceback" not in err
 
 

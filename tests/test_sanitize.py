@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
+from iconkit._paths import shown
 from iconkit._svgrules import REFUSED_ELEMENTS
 from iconkit._svgtree import SVG_NS, XLINK_NS
 from iconkit.errors import UnsafeSVGError
@@ -77,7 +78,7 @@ def test_hostile_file_is_refused_by_the_sanitiser_with_its_line(name: str) -> No
         sanitize(read_svg(path), path)
     assert REFUSED_ON_SANITIZE[name] in caught.value.problem.message
     assert caught.value.problem.line is not None
-    assert str(caught.value).startswith(f"{path}:{caught.value.problem.line}: ")
+    assert str(caught.value).startswith(f"{shown(path)}:{caught.value.problem.line}: ")
 
 
 @pytest.mark.parametrize("name", sorted(REFUSED_ON_SANITIZE))

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from iconkit import load_catalog
+from iconkit._paths import shown
 from iconkit.cli import main
 from iconkit.manifest import load_manifest
 from iconkit.scan import ScanError, scan_templates
@@ -45,7 +46,7 @@ def test_aliases_resolve_to_their_icon() -> None:
 def test_unknown_names_are_errors_with_suggestions() -> None:
     report = scan_templates([SITE], CATALOG)
     assert [str(p) for p in report.errors] == [
-        f"{SITE / 'page.html'}:10: unknown icon 'calender' in the shipped catalogue; "
+        f"{shown(SITE / 'page.html')}:10: unknown icon 'calender' in the shipped catalogue; "
         "did you mean 'calendar'?"
     ]
     with pytest.raises(ScanError, match="did you mean 'calendar'"):
@@ -56,7 +57,8 @@ def test_non_constant_names_are_warnings() -> None:
     report = scan_templates([SITE], CATALOG)
     warnings = report.warnings()
     assert (
-        f"{SITE / 'page.html'}:9: icon() is called with a name that is not a constant" in warnings
+        f"{shown(SITE / 'page.html')}:9: icon() is called with a name that is not a constant"
+        in warnings
     )
     # the macro's own icon(name) is followed to its callers, not reported
     assert not any("macros.html" in warning for warning in warnings)
@@ -72,19 +74,19 @@ def test_a_template_syntax_error_is_reported_with_its_line(tmp_path: Path) -> No
 def test_cli_scan_lists_uses_and_fails_on_unknown_names(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["scan", str(SITE)]) == 1
     captured = capsys.readouterr()
-    assert f"{SITE / 'base.html'}:4: icon('home')" in captured.out
-    assert f"{SITE / 'page.html'}:5: icon('envelope') -> email" in captured.out
-    assert f"{SITE / 'page.html'}:6: button('close') (via button())" in captured.out
+    assert f"{shown(SITE / 'base.html')}:4: icon('home')" in captured.out
+    assert f"{shown(SITE / 'page.html')}:5: icon('envelope') -> email" in captured.out
+    assert f"{shown(SITE / 'page.html')}:6: button('close') (via button())" in captured.out
     assert "warning: " in captured.err
-    assert f"error: {SITE / 'page.html'}:10: unknown icon 'calender'" in captured.err
+    assert f"error: {shown(SITE / 'page.html')}:10: unknown icon 'calender'" in captured.err
 
 
 def test_cli_scan_passes_on_clean_templates(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["scan", str(CLEAN)]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out == [
-        f"{CLEAN / 'index.html'}:2: icon('comment')",
-        f"{CLEAN / 'index.html'}:3: icon('clock')",
+        f"{shown(CLEAN / 'index.html')}:2: icon('comment')",
+        f"{shown(CLEAN / 'index.html')}:3: icon('clock')",
     ]
 
 

@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from iconkit._paths import shown
 from iconkit.catalog import load_catalog
 from iconkit.cli._common import AddCommand, positive, project_settings
 
@@ -24,13 +25,13 @@ def cmd_build(args: argparse.Namespace) -> int:
             print(problem)
         if problems:
             print(
-                f"error: {settings.out}: {len(problems)} files missing or stale; "
+                f"error: {shown(settings.out)}: {len(problems)} files missing or stale; "
                 "run `iconkit build`",
                 file=sys.stderr,
             )
             return 1
         if not args.quiet and sys.stdout.isatty():
-            print(f"{settings.out}: up to date")
+            print(f"{shown(settings.out)}: up to date")
         return 0
     stream = None if args.quiet else terminal(sys.stderr)
     result = build(settings, only, progress=stream)
