@@ -41,16 +41,22 @@ class Pictures:
             size: int = 24,
             colour: str | None = None,
             absolute: bool = False,
+            dir: str | None = None,  # noqa: A002 - the HTML attribute's name
             **attrs: AttrValue,
         ) -> Markup:
-            """An ``<img>`` of the PNG fallback, with its 2x file in ``srcset``."""
-            return general(name, label, decorative, size, colour, absolute, attrs, None)
+            """An ``<img>`` of the PNG fallback, with its 2x file in ``srcset``; ``dir="rtl"``
+            gives icons that mirror their flipped files."""
+            return general(name, label, decorative, size, colour, absolute, dir, attrs, None)
 
         self.icon_img = icon_img
 
-    def translating(self, current: Callable[[], Translate | None]) -> Callable[..., Markup]:
-        """``icon_img`` whose default ``alt`` is the title in the language ``current()`` gives."""
+    def translating(
+        self, current: Callable[[], Translate | None], direction: str | None = None
+    ) -> Callable[..., Markup]:
+        """``icon_img`` whose default ``alt`` is the title in the language ``current()`` gives,
+        and whose default ``dir`` is ``direction`` (the page's, where an integration knows it)."""
         general = self._img
+        page = direction
 
         def icon_img(
             name: str,
@@ -60,11 +66,13 @@ class Pictures:
             size: int = 24,
             colour: str | None = None,
             absolute: bool = False,
+            dir: str | None = None,  # noqa: A002 - the HTML attribute's name
             **attrs: AttrValue,
         ) -> Markup:
             """An ``<img>`` of the PNG fallback, named in the page's language."""
             translate = current() if label is None and not decorative else None
-            return general(name, label, decorative, size, colour, absolute, attrs, translate)
+            way = dir or page
+            return general(name, label, decorative, size, colour, absolute, way, attrs, translate)
 
         return icon_img
 
@@ -76,6 +84,7 @@ class Pictures:
         size: object,
         colour: object,
         absolute: object,
+        direction: object,
         attrs: Mapping[str, object],
         translate: Translate | None,
     ) -> Markup:
@@ -89,26 +98,30 @@ class Pictures:
             size.__class__,
             colour,
             absolute,
+            direction,
             tuple((k, v, v.__class__) for k, v in attrs.items()) if attrs else (),
             title,
         )
         try:
             return self._cache[key]
         except (KeyError, TypeError):
-            made = self._icon_img(name, label, decorative, size, colour, absolute, attrs, title)
+            made = self._icon_img(
+                name, label, decorative, size, colour, absolute, direction, attrs, title
+            )
             if made is None:
                 return Markup("")
             keep(self._cache, key, made)
             return made
 
-    def _png(self, icon: Icon, size: object, colour: object, scale: int) -> str:
+    def _png(self, icon: Icon, size: object, colour: object, scale: int, flipped: bool) -> str:
         manifest = self._manifest
         if manifest is None:
             raise ManifestError(
                 "icon_img() needs the PNG files of a build: run `iconkit build` and pass "
                 "install(env, build_dir=...)"
             )
-        pngs: Mapping[str, str] = manifest["icons"][icon.name].get("png", {})
+        entry = manifest["icons"][icon.name]
+        pngs: Mapping[str, str] = entry.get("png_rtl" if flipped else "png", {})
         if colour is None:  # the first colour of the build's settings
             colour = next((key.split("-", 1)[1] for key in pngs), None)
         key = f"{size}@{scale}x-{colour}"
@@ -129,6 +142,7 @@ class Pictures:
         size: object,
         colour: object,
         absolute: object,
+        direction: object,
         attrs: Mapping[str, object],
         title: str | None,
     ) -> Markup | None:
@@ -137,8 +151,11 @@ class Pictures:
             return None
         if isinstance(size, bool) or not isinstance(size, int):
             raise IconArgumentError(f"icon_img({icon.name!r}): size must be whole pixels")
-        one = quote(self._urls.file(self._png(icon, size, colour, 1), absolute=bool(absolute)))
-        two = quote(self._urls.file(self._png(icon, size, colour, 2), absolute=bool(absolute)))
+        if direction not in (None, "ltr", "rtl", "auto"):
+            raise IconArgumentError(f"icon_img({icon.name!r}): dir must be 'ltr' or 'rtl'")
+        flipped = direction == "rtl" and bool(icon.mirror)
+        files = [self._png(icon, size, colour, scale, flipped) for scale in (1, 2)]
+        one, two = (quote(self._urls.file(f, absolute=bool(absolute))) for f in files)
         if decorative:
             if label is not None:
                 raise IconArgumentError(f"icon_img({icon.name!r}): a decorative image has no label")

@@ -111,9 +111,18 @@ def plan(settings: Settings, icons: Iterable[str] | None = None) -> Plan:
     for icon, one in zip(chosen, made, strict=True):
         markup = one.symbol.markup
         digest = hashlib.sha256(markup).hexdigest()
-        pictures = renders(icon.name, str(icon.path), markup, digest, settings, renderer)
-        pngs.update((job.path, job) for job in pictures.values())
-        entries[icon.name] = icon_entry(icon, digest, {k: job.path for k, job in pictures.items()})
+        source = str(icon.path)
+        pictures = renders(icon.name, source, markup, digest, settings, renderer)
+        flipped = renders(icon.name, source, markup, digest, settings, renderer, mirrored=True)
+        flipped = flipped if icon.mirror else {}
+        for found in (pictures, flipped):
+            pngs.update((job.path, job) for job in found.values())
+        entries[icon.name] = icon_entry(
+            icon,
+            digest,
+            {label: job.path for label, job in pictures.items()},
+            {label: job.path for label, job in flipped.items()},
+        )
     sprite = assemble(one.symbol for one in made)
     sprite_name = f"sprite.{hashlib.sha256(sprite).hexdigest()[:8]}.svg"
     css = stylesheet()
@@ -348,7 +357,8 @@ def _render_all(jobs: list[Render], staging: Path, workers: int, stream: TextIO 
         # not do: its workers hold it alive, and it them.
         context = multiprocessing.get_context("spawn")
         size = min(workers, len(batches))
-        with ProcessPoolExecutor(size, context, initializer=worker_start) as pool:
+        watched = (os.getpid(),)
+        with ProcessPoolExecutor(size, context, worker_start, watched) as pool:
             futures = {
                 pool.submit(render_batch, batch, staging): len(batch) for batch in batches.values()
             }

@@ -18,7 +18,7 @@ NAME_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 _TEXT_KEYS = ("title", "description")
 _LIST_KEYS = ("aliases", "tags")
-_FLAG_KEYS = ("fixed_colours", "animated")
+_FLAG_KEYS = ("fixed_colours", "animated", "mirror")
 KNOWN_KEYS = frozenset((*_TEXT_KEYS, *_LIST_KEYS, *_FLAG_KEYS, "file"))
 
 
@@ -38,6 +38,7 @@ class Icon:
     line: int | None = None
     title_line: int | None = None
     description_line: int | None = None
+    mirror: bool | None = None  # flipped in right-to-left text; None: not decided
 
     @property
     def monochrome(self) -> bool:
@@ -187,6 +188,7 @@ class _EntryChecker:
         tags = self.strings("tags")
         fixed_colours = self.flag("fixed_colours")
         animated = self.flag("animated")
+        mirror = self.flag("mirror") if "mirror" in entry else None
         artwork = self.artwork() if named or "file" in entry else None
         if self.problems or title is None or description is None or artwork is None:
             return None
@@ -202,6 +204,7 @@ class _EntryChecker:
             line=self.line,
             title_line=entry.spans["title"].line,
             description_line=entry.spans["description"].line,
+            mirror=mirror,
         )
 
     def text(self, key: str) -> str | None:

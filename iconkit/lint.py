@@ -27,7 +27,7 @@ from iconkit.errors import CatalogError, IconkitError
 from iconkit.normalise import clean_svg, colours, viewbox
 from iconkit.safesvg import DEFAULT_LIMITS, Limits, parse_svg, read_svg
 from iconkit.sanitize import forbidden
-from iconkit.words import Issue, description_issues, title_issues
+from iconkit.words import Issue, description_issues, direction_issues, title_issues
 
 ERROR, WARNING, FIXED = "error", "warning", "fixed"
 
@@ -303,6 +303,9 @@ def _word_findings(catalog: Catalog, artwork: dict[str, bytes]) -> list[Finding]
             for issue in issues:
                 message = f"icon {icon.name!r}: {issue.message}"
                 findings.append(Finding(path, line, issue.level, message, issue.rule))
+        for issue in direction_issues(icon.name, icon.title, icon.aliases, icon.mirror):
+            message = f"icon {icon.name!r}: {issue.message}"
+            findings.append(Finding(path, icon.line, issue.level, message, issue.rule))
         twin = seen.get(icon.title.casefold())
         if twin is not None:
             same = artwork.get(twin.name) is not None and _digest(

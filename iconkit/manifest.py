@@ -37,8 +37,11 @@ def new_manifest(
     }
 
 
-def icon_entry(icon: Icon, digest: str, png: Mapping[str, str]) -> dict[str, Any]:
-    """``icon``'s entry: its symbol hashes to ``digest``; ``png`` maps labels to paths."""
+def icon_entry(
+    icon: Icon, digest: str, png: Mapping[str, str], png_rtl: Mapping[str, str] | None = None
+) -> dict[str, Any]:
+    """``icon``'s entry: its symbol hashes to ``digest``; ``png`` maps labels to paths, and
+    ``png_rtl`` (for icons that mirror) the same labels to the flipped files."""
     return {
         "title": icon.title,
         "description": icon.description,
@@ -48,6 +51,7 @@ def icon_entry(icon: Icon, digest: str, png: Mapping[str, str]) -> dict[str, Any
         "hash": digest,
         "fixed_colours": icon.fixed_colours,
         "animated": icon.animated,
+        **({"mirror": True, "png_rtl": png_rtl or {}} if icon.mirror else {}),
         "png": png,
     }
 

@@ -59,6 +59,8 @@ def _classes(icon: Icon, class_: object) -> str:
         classes.append("icon-spin")
     if icon.fixed_colours:
         classes.append("icon-fixed")
+    if icon.mirror:
+        classes.append("icon-mirror")
     if class_ is not None:
         classes.extend(c for c in _class_text(class_).split() if c not in classes)
     return quote(" ".join(classes))
@@ -131,18 +133,19 @@ class Renderer:
             )
             self.icon_img = self._pictures.translating(translations)
         self._current = translations or (lambda: None)
-        self._languages: dict[Translate, Localised] = {}
+        self._languages: dict[tuple[Translate, str | None], Localised] = {}
 
     def __repr__(self) -> str:
         return f"<Renderer {self.catalog!r} sprite={self.urls.sprite!r}>"
 
-    def in_language(self, translate: Translate) -> Localised:
+    def in_language(self, translate: Translate, direction: str | None = None) -> Localised:
         """``icon``, ``icon_img``, ``icon_button`` and ``icon_link`` naming icons through
-        ``translate``, for integrations that know a page's language once per page."""
+        ``translate``, for integrations that know a page's language once per page;
+        ``direction`` (``"rtl"``) is the page's, for ``icon_img``'s flipped files."""
         try:
-            return self._languages[translate]
+            return self._languages[translate, direction]
         except KeyError:
-            found = self._languages[translate] = Localised(self, translate)
+            found = self._languages[translate, direction] = Localised(self, translate, direction)
             return found
 
     def render(
@@ -408,7 +411,7 @@ class Renderer:
 class Localised:
     """A renderer's template functions, naming icons in the language of one ``gettext``."""
 
-    def __init__(self, renderer: Renderer, gettext: Translate) -> None:
+    def __init__(self, renderer: Renderer, gettext: Translate, direction: str | None) -> None:
         def current() -> Translate:
             return gettext
 
@@ -419,6 +422,6 @@ class Localised:
             renderer._general,
             current,
         )
-        self.icon_img = renderer._pictures.translating(current)
+        self.icon_img = renderer._pictures.translating(current, direction)
         self.icon_button = functools.partial(renderer.icon_button, gettext=gettext)
         self.icon_link = functools.partial(renderer.icon_link, gettext=gettext)

@@ -33,8 +33,9 @@ _INHERITED = frozenset(
 )  # fmt: skip
 
 
-def standalone_svg(symbol: bytes, colour: str) -> etree._Element:
-    """A standalone ``<svg>`` drawing the sprite ``symbol``, with ``currentColor`` = ``colour``.
+def standalone_svg(symbol: bytes, colour: str, *, mirrored: bool = False) -> etree._Element:
+    """A standalone ``<svg>`` drawing the sprite ``symbol``, with ``currentColor`` = ``colour``
+    (and, ``mirrored``, flipped left to right, as right-to-left pages show it).
 
     ``currentColor`` is substituted in every attribute (and the root ``color`` set) so the
     renderer's own default never shows; fixed colours are left as they are.
@@ -53,8 +54,13 @@ def standalone_svg(symbol: bytes, colour: str) -> etree._Element:
         for key, value in children[0].attrib.items():
             root.set(key, value)
         children = list(children[0])
+    parent = root
+    if mirrored:  # about the viewBox's middle: x becomes (min-x + width) - (x - min-x)
+        left, _, width, _ = (float(n) for n in root.get("viewBox", "").replace(",", " ").split())
+        parent = etree.SubElement(root, f"{{{SVG_NS}}}g")
+        parent.set("transform", f"matrix(-1 0 0 1 {2 * left + width:g} 0)")
     for child in children:
-        root.append(_namespaced(child))
+        parent.append(_namespaced(child))
     for element in root.iter():
         for key, value in element.attrib.items():
             if _CURRENT in value.lower():
@@ -83,16 +89,17 @@ def _substitute(value: str, colour: str) -> str:
 
 
 @functools.lru_cache(maxsize=256)
-def _document(symbol: bytes, colour: str) -> bytes:
+def _document(symbol: bytes, colour: str, mirrored: bool) -> bytes:
     """The standalone document, made once for every size and scale of one icon and colour."""
-    return etree.tostring(standalone_svg(symbol, colour))
+    return etree.tostring(standalone_svg(symbol, colour, mirrored=mirrored))
 
 
-def render_png(symbol: bytes, pixels: int, colour: str) -> bytes:
-    """PNG bytes of the sprite ``symbol``, ``pixels`` square, drawn in ``colour``."""
+def render_png(symbol: bytes, pixels: int, colour: str, *, mirrored: bool = False) -> bytes:
+    """PNG bytes of the sprite ``symbol``, ``pixels`` square, drawn in ``colour``, and
+    flipped left to right where ``mirrored``."""
     import cairosvg  # imported here: a sprite-only build never loads cairo
 
-    document = _document(symbol, colour)
+    document = _document(symbol, colour, mirrored)
     png: bytes = cairosvg.svg2png(
         bytestring=document, output_width=pixels, output_height=pixels, unsafe=False
     )
@@ -111,6 +118,7 @@ class Render:
     symbol: bytes
     pixels: int
     colour: str
+    mirrored: bool = False  # flipped, for right-to-left pages
 
 
 def renderer_version() -> str:
@@ -124,11 +132,19 @@ def renderer_version() -> str:
 
 
 def renders(
-    name: str, source: str, symbol: bytes, digest: str, settings: Settings, renderer: str
+    name: str,
+    source: str,
+    symbol: bytes,
+    digest: str,
+    settings: Settings,
+    renderer: str,
+    *,
+    mirrored: bool = False,
 ) -> dict[str, Render]:
     """Icon ``name``'s PNGs by manifest label (``24@2x-dark``), its ``symbol`` hashing to
-    ``digest``. Each file is named by what changes its pixels: the symbol, the size, the
-    colour, iconkit's version and the ``renderer``'s."""
+    ``digest``; ``mirrored``, flipped for right-to-left pages (``NAME-…-rtl.HASH.png``).
+    Each file is named by what changes its pixels: the symbol, the size, the colour, the
+    flip, iconkit's version and the ``renderer``'s."""
     found: dict[str, Render] = {}
     if not settings.png:
         return found
@@ -136,12 +152,12 @@ def renders(
         for scale in settings.scales:
             for colour_name, colour in settings.colours.items():
                 pixels = size * scale
+                label = f"{size}@{scale}x-{colour_name}"
                 named = f"{digest}\0{pixels}\0{colour}\0{__version__}\0{renderer}\0"
+                named += "rtl\0" if mirrored else ""
                 key = hashlib.sha256(named.encode()).hexdigest()[:8]
-                path = f"png/{name}-{size}@{scale}x-{colour_name}.{key}.png"
-                found[f"{size}@{scale}x-{colour_name}"] = Render(
-                    source, path, symbol, pixels, colour
-                )
+                path = f"png/{name}-{label}{'-rtl' if mirrored else ''}.{key}.png"
+                found[label] = Render(source, path, symbol, pixels, colour, mirrored)
     return found
 
 
@@ -150,7 +166,7 @@ def render_batch(batch: Sequence[Render], folder: Path) -> str | None:
     pool runs this: a problem comes back as text, whatever cairosvg raised."""
     for job in batch:
         try:
-            data = render_png(job.symbol, job.pixels, job.colour)
+            data = render_png(job.symbol, job.pixels, job.colour, mirrored=job.mirrored)
         except Exception as error:  # cairosvg raises many kinds; report, do not crash the pool
             return f"{job.source}: cannot render {job.path}: {error}"
         target = folder / job.path
@@ -159,17 +175,16 @@ def render_batch(batch: Sequence[Render], folder: Path) -> str | None:
     return None
 
 
-def worker_start() -> None:
-    """In a build's PNG worker: leave as soon as the build that started it is gone.
+def worker_start(build: int) -> None:
+    """In a build's PNG worker: leave as soon as the build (process ``build``) is gone.
 
     A build killed with SIGKILL cannot stop its pool, and a worker waiting for work
-    would wait for ever: a thread watches the worker's parent and ends the worker
-    when the parent changes.
+    would wait for ever: a thread watches the worker's parent and ends the worker when
+    it is no longer the build (at once, if the build died while the worker started).
     """
-    parent = os.getppid()
 
     def watch() -> None:
-        while os.getppid() == parent:
+        while os.getppid() == build:
             time.sleep(0.2)
         os._exit(1)  # nothing to flush or free: the build it worked for is gone
 

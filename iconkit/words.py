@@ -169,3 +169,30 @@ def _first_article_error(text: str) -> str:
         if _correct(match) != match.group(0):
             return match.group(0)
     return ""
+
+
+_DIRECTIONAL = re.compile(
+    r"\b(left|right|next|previous|prev|back|backward|forward|reply|undo|redo|log[ -]?out)\b",
+    re.IGNORECASE,
+)
+
+
+def direction_issues(
+    name: str, title: str, aliases: tuple[str, ...], mirror: bool | None
+) -> list[Issue]:
+    """An icon whose name, aliases or title speak of a direction, with no ``mirror`` decision."""
+    if mirror is not None:
+        return []
+    words = " ".join((name.replace("-", " "), title, *(a.replace("-", " ") for a in aliases)))
+    found = _DIRECTIONAL.search(words)
+    if found is None:
+        return []
+    return [
+        Issue(
+            "mirror-undecided",
+            "warning",
+            f"{found.group(0).lower()!r} speaks of a direction: set mirror: true if the artwork "
+            "should point the other way in right-to-left text (next, reply, log out), "
+            "mirror: false if it must not flip",
+        )
+    ]

@@ -6,6 +6,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -148,11 +149,11 @@ def test_a_render_failure_midway_leaves_the_previous_output(
     calls = []
     real = iconkit.png.render_png
 
-    def flaky(symbol: bytes, pixels: int, colour: str) -> bytes:
+    def flaky(symbol: bytes, pixels: int, colour: str, *, mirrored: bool = False) -> bytes:
         calls.append(pixels)
         if len(calls) == 10:  # after nine PNGs were rendered and written to staging
             raise ValueError("the renderer gave up")
-        return real(symbol, pixels, colour)
+        return real(symbol, pixels, colour, mirrored=mirrored)
 
     monkeypatch.setattr(iconkit.png, "render_png", flaky)
     with pytest.raises(BuildError, match=r"success-tick\.svg: cannot render .*gave up"):
@@ -458,3 +459,26 @@ def test_an_output_folder_that_cannot_be_locked_is_one_line(
     error = capsys.readouterr().err
     assert error.startswith("error: ") and ".lock: cannot lock: Is a directory" in error
     assert len(error.splitlines()) == 1
+
+
+def test_icons_that_mirror_get_flipped_pngs_that_icon_img_uses_for_rtl(tmp_path: Path) -> None:
+    from jinja2 import Environment
+
+    import iconkit
+
+    out = tmp_path / "out"
+    settings = Settings(out=out, cache=tmp_path / "cache", sizes=(24,), colours={"dark": "#000"})
+    build(settings)
+    icons = load_manifest(out)["icons"]
+    assert icons["next"]["mirror"] is True and "mirror" not in icons["clock"]
+    flipped = icons["next"]["png_rtl"]
+    assert set(flipped) == set(icons["next"]["png"])
+    assert all("-rtl." in path and (out / path).is_file() for path in flipped.values())
+    env = Environment(autoescape=True)
+    iconkit.install(env, build_dir=out)
+    page = env.from_string(
+        "{{ icon_img('next', dir='rtl') }}{{ icon_img('next') }}{{ icon_img('clock', dir='rtl') }}"
+    ).render()
+    rtl, ltr, clock = re.findall(r'src="/static/icons/([^"]+)"', page)
+    assert rtl == flipped["24@1x-dark"] and ltr == icons["next"]["png"]["24@1x-dark"]
+    assert clock == icons["clock"]["png"]["24@1x-dark"]  # never flips

@@ -6,6 +6,7 @@ import re
 import string
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -399,3 +400,19 @@ def test_icons_are_given_as_they_are_read_and_problems_come_at_the_end(write_cat
         load_catalog(path)
     assert str(raised.value) == str(loaded.value)
     assert [p.line for p in raised.value.problems] == [8, 10]  # "title: 3", entry "four"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"), [("  mirror: true\n", True), ("  mirror: false\n", False), ("", None)]
+)
+def test_mirror_is_true_false_or_not_decided(
+    write_catalog: Callable[..., Path], line: str, expected: bool | None
+) -> None:
+    path = write_catalog(f"next:\n  title: Next\n  description: An arrow.\n{line}")
+    assert load_catalog(path).resolve("next").mirror is expected
+
+
+def test_mirror_must_be_true_or_false(write_catalog: Callable[..., Path]) -> None:
+    path = write_catalog("next:\n  title: Next\n  description: An arrow.\n  mirror: yes\n")
+    with pytest.raises(CatalogError, match=r"catalog\.yaml:4: icon 'next': mirror must be true"):
+        load_catalog(path)

@@ -31,6 +31,9 @@ def test_every_title_and_description_is_translated_and_none_is_fuzzy(language: s
     messages = {m.id: m for m in catalog if m.id}
     words = {w for icon in load_catalog() for w in (icon.title, icon.description)}
     assert set(messages) == words, "the .po file and catalog.yaml disagree: update it"
+    catalog = load_catalog().path
+    for found in catalog_messages(catalog.read_text(encoding="utf-8"), catalog):
+        assert ("catalog.yaml", found.line) in messages[found.text].locations, found.text
     for message in messages.values():
         assert message.string and not message.fuzzy, message.id
         if message.id.endswith("."):  # a description: a sentence in every language

@@ -129,6 +129,10 @@ CASES: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
         (ENTRY.replace("A vertical line.", "A line, the vertical one."), PLAIN),
     ),
     "duplicate-title": ((ENTRY.replace("title: Probe", "title: Done"), PLAIN), (ENTRY, PLAIN)),
+    "mirror-undecided": (
+        (ENTRY.replace("title: Probe", "title: Reply"), PLAIN),
+        (ENTRY.replace("title: Probe", "title: Reply") + "  mirror: false\n", PLAIN),
+    ),
 }
 
 
@@ -151,7 +155,7 @@ def rules(findings: list[Finding]) -> set[str]:
 
 
 def test_every_rule_has_a_case() -> None:
-    assert len(CASES) == 20
+    assert len(CASES) == 21
 
 
 @pytest.mark.parametrize("rule", sorted(CASES))

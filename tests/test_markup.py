@@ -128,10 +128,20 @@ def test_animated_and_fixed_colour_icons_get_their_classes(renderer: Renderer) -
 def test_aliases_render_the_canonical_icon(renderer: Renderer, shipped: Catalog) -> None:
     icon = next(icon for icon in shipped if icon.aliases)
     svg = parse(renderer.icon(icon.aliases[0]))
-    assert svg.get("class") == f"icon icon-{icon.name}" + (
-        " icon-fixed" if icon.fixed_colours else ""
-    ) + (" icon-spin" if icon.animated else "")
+    classes = svg.get("class").split()
+    assert classes[:2] == ["icon", f"icon-{icon.name}"]
+    assert ("icon-fixed" in classes, "icon-spin" in classes, "icon-mirror" in classes) == (
+        icon.fixed_colours,
+        icon.animated,
+        bool(icon.mirror),
+    )
     assert svg[0].get("href") == href(renderer, icon.name)
+
+
+@pytest.mark.parametrize("name", ["next", "arrow-start", "chevron-end"])
+def test_icons_that_mirror_say_so_and_others_do_not(renderer: Renderer, name: str) -> None:
+    assert "icon-mirror" in parse(renderer.icon(name)).get("class").split()
+    assert "icon-mirror" not in parse(renderer.icon("clock")).get("class").split()
 
 
 def test_attributes_are_named_and_escaped(renderer: Renderer) -> None:

@@ -6,7 +6,7 @@ import io
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from PIL import Image
+from PIL import Image, ImageChops
 
 from iconkit import load_catalog
 from iconkit.png import render_png, standalone_svg
@@ -131,3 +131,25 @@ def test_png_names_change_with_what_changes_the_pixels() -> None:
     ):
         assert not {job.path for job in other.values()} & {job.path for job in found.values()}
     assert renders("tick", "tick.svg", b"", "a" * 64, Settings(png=False), "2.7.1") == {}
+
+
+@settings(max_examples=10, deadline=None)
+@given(name=st.sampled_from([icon.name for icon in load_catalog()]), size=st.sampled_from([24, 48]))
+def test_a_mirrored_png_is_the_unmirrored_one_flipped(name: str, size: int) -> None:
+    symbol = symbol_for(load_catalog().resolve(name)).markup
+    plain = image(render_png(symbol, size, "#1f2328"))
+    flipped = image(render_png(symbol, size, "#1f2328", mirrored=True))
+    expected = plain.transpose(Image.Transpose.FLIP_LEFT_RIGHT)
+    # Equal but for anti-aliasing: the rasteriser samples the flipped edges a little apart.
+    assert ImageChops.difference(flipped, expected).getchannel("A").getextrema()[1] <= 24
+    assert ink_box(flipped) == ink_box(expected)
+
+
+def test_a_viewbox_off_the_origin_flips_about_its_own_middle() -> None:
+    svg = (
+        b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="10 0 20 20">'
+        b'<rect x="10" y="0" width="5" height="20" fill="currentColor"/></svg>'
+    )
+    symbol = make_symbol("bar", svg, "bar.svg").markup
+    boxes = [ink_box(image(render_png(symbol, 20, "#000", mirrored=m))) for m in (False, True)]
+    assert boxes == [(0, 0, 5, 20), (15, 0, 20, 20)]  # from the left edge to the right one

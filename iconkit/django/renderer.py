@@ -74,9 +74,10 @@ def make_renderer(found: Options) -> Renderer:
     )
 
 
-def page_translation() -> Translate | None:
-    """The words of the active language, or ``None`` without ``USE_I18N``: the project's
-    catalogues first, then iconkit's shipped translations of what they do not translate.
+def page_translation() -> tuple[Translate, str | None] | None:
+    """The words of the active language and its direction (``"rtl"`` or ``None``), or
+    ``None`` without ``USE_I18N``: the project's catalogues first, then iconkit's shipped
+    translations of what they do not translate.
 
     Asked once per page: Django's ``get_language()`` costs twice a whole ``{% icon %}``.
     """
@@ -84,9 +85,9 @@ def page_translation() -> Translate | None:
 
     if not settings.USE_I18N:
         return None
-    from django.utils.translation import get_language
+    from django.utils.translation import get_language, get_language_bidi
 
-    return _translator(get_language() or "")
+    return _translator(get_language() or ""), "rtl" if get_language_bidi() else None
 
 
 @functools.cache

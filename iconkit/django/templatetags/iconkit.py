@@ -68,8 +68,8 @@ def _helpers(context: Context) -> Renderer | Localised:
         return page[_HELPERS]  # type: ignore[no-any-return]
     except KeyError:
         renderer = get_renderer()
-        translate = page_translation()
-        found = page[_HELPERS] = renderer if translate is None else renderer.in_language(translate)
+        language = page_translation()
+        found = page[_HELPERS] = renderer if language is None else renderer.in_language(*language)
         return found
 
 
