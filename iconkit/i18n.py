@@ -29,6 +29,7 @@ __all__ = [
     "python_markers",
     "template",
     "translations",
+    "untranslated",
 ]
 
 DOMAIN = "iconkit"
@@ -81,11 +82,13 @@ def _compiled(source: Path) -> gettext.GNUTranslations:
 
 @dataclass(frozen=True)
 class Message:
-    """One title or description of a catalogue, as a gettext message."""
+    """One title or description (``key``) of icon ``icon``, as a gettext message."""
 
     text: str
     line: int
     comment: str  # for translators: what the icon shows
+    icon: str
+    key: str
 
 
 def catalog_messages(text: str, path: Path) -> list[Message]:
@@ -100,13 +103,13 @@ def catalog_messages(text: str, path: Path) -> list[Message]:
         if title:
             shows = f": {description}" if description else ""
             where = entry.spans["title"].line
-            messages.append(
-                Message(title, where, f'Title (accessible name) of icon "{name}"{shows}')
-            )
+            comment = f'Title (accessible name) of icon "{name}"{shows}'
+            messages.append(Message(title, where, comment, str(name), "title"))
         if description:
             named = f', title "{title}"' if title else ""
             where = entry.spans["description"].line
-            messages.append(Message(description, where, f'Description of icon "{name}"{named}.'))
+            comment = f'Description of icon "{name}"{named}.'
+            messages.append(Message(description, where, comment, str(name), "description"))
     return messages
 
 
@@ -167,3 +170,41 @@ def _read(path: Path) -> str:
         return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise CatalogError([Problem(path, None, f"cannot read: {error}")]) from None
+
+
+def untranslated(catalog: Path, language: str, source: Path | None = None) -> list[Message]:
+    """The titles and descriptions of ``catalog`` that ``language`` has no translation of, in
+    ``source`` (a ``.po`` or ``.mo`` file, or a gettext folder such as ``locale/`` holding
+    ``LANG/LC_MESSAGES/*.mo`` or ``*.po``) or in iconkit's own; needs Babel."""
+    known = set(_translated_ids(LOCALE, language))
+    if source is not None:
+        known |= _translated_ids(source, language)
+    return [m for m in catalog_messages(_read(catalog), catalog) if m.text not in known]
+
+
+def _translated_ids(source: Path, language: str) -> set[str]:
+    """The messages a ``.po``/``.mo`` file, or a gettext folder, translates into ``language``:
+    a translation may be spelled as the original (a brand, "Menu"), so ids, not outputs."""
+    try:
+        from babel.messages.mofile import read_mo
+        from babel.messages.pofile import read_po
+    except ImportError:
+        raise ConfigError(
+            "lint --locale reads translations with Babel: pip install 'iconkit[i18n]'"
+        ) from None
+    files = [source]
+    if source.is_dir():
+        tag = language.replace("-", "_")
+        files = []
+        for candidate in dict.fromkeys((tag, tag.split("_")[0])):
+            folder = source / candidate / "LC_MESSAGES"
+            files += sorted(folder.glob("*.mo")) or sorted(folder.glob("*.po"))
+    found: set[str] = set()
+    for path in files:
+        try:
+            with path.open("rb") as stream:
+                messages = read_po(stream) if path.suffix == ".po" else read_mo(stream)
+        except (OSError, ValueError) as error:
+            raise ConfigError(f"{path}: cannot read translations: {error}") from None
+        found |= {str(m.id) for m in messages if m.id and m.string and not m.fuzzy}
+    return found

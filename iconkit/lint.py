@@ -65,6 +65,8 @@ class LintSettings:
     grid: float | None = None
     stroke_width: float | None = None
     limits: Limits = DEFAULT_LIMITS
+    locales: tuple[str, ...] = ()  # report words without a translation into these
+    translations: Path | None = None  # a .po/.mo file or a gettext folder; else iconkit's
 
 
 @dataclass
@@ -101,6 +103,21 @@ def _findings(catalog_path: Path, settings: LintSettings) -> list[Finding]:
     artwork = _Artwork(catalog, settings)
     findings = artwork.findings()
     findings += _word_findings(catalog, artwork.data)
+    findings += _translation_findings(catalog, settings)
+    return findings
+
+
+def _translation_findings(catalog: Catalog, settings: LintSettings) -> list[Finding]:
+    from iconkit.i18n import untranslated  # here: only --locale reads translations
+
+    findings = []
+    for language in settings.locales:
+        for message in untranslated(catalog.path, language, settings.translations):
+            said = f"{message.key} {message.text!r}"
+            text = f"icon {message.icon!r}: {said} has no {language} translation"
+            findings.append(
+                Finding(_shown(catalog.path), message.line, WARNING, text, "untranslated")
+            )
     return findings
 
 

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
 from iconkit import load_catalog
+from iconkit._paths import shown
 from iconkit.cli import main
 from iconkit.i18n import LOCALE, catalog_messages, languages, translations
 
@@ -151,3 +152,42 @@ def test_django_makemessages_reads_the_python_markers(
     po = (tmp_path / "locale" / "fr" / "LC_MESSAGES" / "django.po").read_text(encoding="utf-8")
     assert 'msgid "Notifications"' in po and 'msgid "A bell."' in po
     assert '#. Translators: Title (accessible name) of icon "bell": A bell.' in po
+
+
+# -- iconkit lint --locale ------------------------------------------------------------------
+
+
+def test_lint_locale_finds_the_shipped_set_translated(capsys: pytest.CaptureFixture[str]) -> None:
+    for language in languages():
+        assert main(["lint", "--catalog", str(load_catalog().path), "--locale", language]) == 0
+    assert "untranslated" not in capsys.readouterr().out
+
+
+def test_lint_locale_reports_each_word_a_project_has_not_translated(
+    tmp_path: Path, write_catalog: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from babel.messages.catalog import Catalog
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import write_po
+
+    path = write_catalog(
+        "bell:\n  title: Notifications\n  description: A bell.\n"
+        "brand:\n  title: Acme\n  description: The Acme mark.\n"
+    )
+    words = Catalog(locale="fr")
+    words.add("Notifications", "Notifications")  # spelled alike: translated all the same
+    words.add("Acme", "Acme")
+    words.add("The Acme mark.", "Le logo Acme.")
+    folder = tmp_path / "locale" / "fr" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    with (folder / "messages.po").open("wb") as stream:
+        write_po(stream, words)
+    with (tmp_path / "fr.mo").open("wb") as stream:
+        write_mo(stream, words)
+    for source in (tmp_path / "locale", folder / "messages.po", tmp_path / "fr.mo"):
+        argv = ["lint", "--catalog", str(path), "--locale", "fr", "--translations", str(source)]
+        assert main(argv) == 0  # warnings only
+        out = [line for line in capsys.readouterr().out.splitlines() if "translation" in line]
+        assert out == [
+            f"{shown(path)}:3: warning: icon 'bell': description 'A bell.' has no fr translation"
+        ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
 from iconkit.cli._common import AddCommand, add_format_option, project_settings
 
@@ -14,7 +15,9 @@ def cmd_lint(args: argparse.Namespace) -> int:
     from iconkit.lint import ERROR, WARNING, LintSettings, lint
 
     settings = project_settings(args, announce=True)
-    report = lint(settings.catalog_path, LintSettings(limits=settings.limits), fix=args.fix)
+    words = Path(args.translations) if args.translations else None
+    held = LintSettings(limits=settings.limits, locales=tuple(args.locale), translations=words)
+    report = lint(settings.catalog_path, held, fix=args.fix)
     everything = [*report.fixed, *report.findings]
     if args.format == "json":
         print(json.dumps([f.as_dict() for f in everything], indent=2))
@@ -34,4 +37,17 @@ def register(command: AddCommand) -> None:
     add_format_option(parser)
     parser.add_argument(
         "--fix", action="store_true", help="apply the safe fixes and say what changed"
+    )
+    parser.add_argument(
+        "--locale",
+        metavar="LANG",
+        action="append",
+        default=[],
+        help="report titles and descriptions with no translation into LANG (repeatable)",
+    )
+    parser.add_argument(
+        "--translations",
+        metavar="PATH",
+        help="the project's translations for --locale: a .po or .mo file, or a gettext "
+        "folder such as locale/ (default: iconkit's own translations of the shipped set)",
     )
