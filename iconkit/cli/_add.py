@@ -59,7 +59,7 @@ def icons_from_arguments(
 def cmd_add(args: argparse.Namespace) -> int:
     """Clean SVG files and add them to the catalogue; print what was added (or would be)."""
     from iconkit.add import add_icons, shown
-    from iconkit.lint import check_new_artwork
+    from iconkit.artwork import check_new_artwork
 
     icons = icons_from_arguments(
         args.files,
