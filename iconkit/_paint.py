@@ -125,7 +125,7 @@ def draws_something(root: etree._Element) -> bool:
     One walk down the tree that carries the inherited fill and stroke, and stops at
     the first shape that shows: the build asks this of every icon.
     """
-    return _shows_inside(root, "black", "none")
+    return _shows_inside(root, str(root.get("fill", "black")), str(root.get("stroke", "none")))
 
 
 def _shows_inside(element: etree._Element, fill: str, stroke: str) -> bool:

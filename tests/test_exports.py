@@ -196,3 +196,11 @@ def test_wide_artwork_keeps_its_viewbox_and_draws_centred(stem: str, empty: Path
     assert box is not None
     left, top, right, bottom = box
     assert abs(top - (48 - bottom)) <= 1 and right - left > bottom - top  # centred, wide
+
+
+def test_paint_on_the_root_counts() -> None:  # lucide's equal.svg: lines stroked from the root
+    markup = (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" stroke="currentColor">'
+        '<line x1="5" x2="19" y1="9" y2="9"/></svg>'
+    )
+    assert make_symbol("equal", markup.encode(), "equal.svg").markup.startswith(b"<symbol")
