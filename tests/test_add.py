@@ -369,7 +369,8 @@ def test_the_designers_page_examples_run_and_name_every_option(
     for block in re.findall(r"```python\n(.*?)```", page, re.DOTALL):
         exec(compile(block.replace("# add_icons", "add_icons"), "docs/designers.md", "exec"), {})
     for option in ("--name", "--title", "--description", "--alias", "--tag", "--fixed-colours",
-                   "--fix", "--catalog", "--dry-run", "--format"):  # fmt: skip
+                   "--fix", "--catalog", "--dry-run", "--format", "--descriptions",
+                   "--skip-refused", "--all", "--prefix"):  # fmt: skip
         assert option in page
 
 
