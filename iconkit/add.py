@@ -13,7 +13,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -22,7 +22,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from iconkit._addwrite import appended, commit, shown, validate
-from iconkit.catalog import NAME_PATTERN, load_catalog
+from iconkit.catalog import CREDIT_KEYS, NAME_PATTERN, load_catalog
 from iconkit.errors import AddError, IconkitError, UnsafeSVGError
 from iconkit.exportinfo import Credit, ExportInfo, read_export_info
 from iconkit.normalise import clean_svg, nothing_to_draw, strip_cruft
@@ -321,6 +321,9 @@ def render_entries(icons: Sequence[NewIcon]) -> str:
                 entry[key] = sequence
         if icon.fixed_colours:
             entry["fixed_colours"] = True
+        for key, value in zip(CREDIT_KEYS, astuple(icon.credit), strict=True):
+            if value:
+                entry[key] = value
         stream = io.StringIO()
         yaml.dump(CommentedMap([(icon.name, entry)]), stream)
         blocks.append(stream.getvalue())

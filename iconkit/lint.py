@@ -106,6 +106,22 @@ def _findings(catalog_path: Path, settings: LintSettings) -> list[Finding]:
     artwork = _Artwork(catalog, settings)
     findings = artwork.findings()
     findings += _word_findings(catalog, artwork.data)
+    findings += _credit_findings(catalog)
+    return findings
+
+
+def _credit_findings(catalog: Catalog) -> list[Finding]:
+    """Icons credited to a source or an author but without a licence: the build's
+    NOTICES.txt could not say under which terms they are used."""
+    findings = []
+    for icon in catalog:
+        if (icon.source or icon.author) and not icon.license:
+            whose = icon.source or icon.author
+            message = (
+                f"icon {icon.name!r} comes from {whose!r} but has no license: add the set's "
+                "licence (an SPDX identifier such as MIT), so NOTICES.txt can say it"
+            )
+            findings.append(Finding(_shown(catalog.path), icon.line, WARNING, message, "license"))
     return findings
 
 

@@ -512,3 +512,11 @@ def test_a_licence_comment_is_kept_with_the_icon(
     assert (icon.credit.license, icon.credit.source) == ("ISC", "example-icons v2.4.0")
     assert main(["add", str(source), "--catalog", str(small), "--description", "A pin."]) == 0
     assert "(svg/web-licence-comment.svg; ISC, example-icons v2.4.0)" in capsys.readouterr().out
+    (added,) = [i for i in load_catalog(small) if i.name == "web-licence-comment"]
+    assert added.credit == {"source": "example-icons v2.4.0", "license": "ISC"}
+    assert small.read_text(encoding="utf-8").endswith(
+        "  description: A pin.\n  source: example-icons v2.4.0\n  license: ISC\n"
+    )
+    assert main(["show", "web-licence-comment", "--catalog", str(small)]) == 0
+    shown = capsys.readouterr().out
+    assert "  source:      example-icons v2.4.0\n  license:     ISC\n" in shown

@@ -46,6 +46,9 @@ def test_named_icons_come_in_with_their_aliases_and_credit(catalog: Path) -> Non
     assert icons["square-hole"].description == DESCRIPTIONS["square-hole"]
     assert {icon.credit.license for icon in added.icons} == {"MIT"}
     assert {icon.credit.author for icon in added.icons} == {"Example Designer"}
+    assert {tuple(icon.credit.items()) for icon in icons.values() if icon.name != "tick"} == {
+        (("source", "Example Strokes"), ("license", "MIT"), ("author", "Example Designer"))
+    }
     assert lint(catalog).failed is False
 
 

@@ -60,6 +60,10 @@ CASES: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
         (ENTRY, svg(f'<path d="M12 4v16" {STROKE}/>', 'viewBox="0 0 24 20"')),
         (ENTRY, PLAIN),
     ),
+    "license": (
+        (ENTRY + "  source: Example Strokes 1.0\n", PLAIN),
+        (ENTRY + "  source: Example Strokes 1.0\n  license: MIT\n", PLAIN),
+    ),
     "nothing-to-draw": (
         (ENTRY, svg('<path d="M12 4v16" fill="none"/>')),  # no stroke, no fill: nothing shows
         (ENTRY, PLAIN),
@@ -155,7 +159,7 @@ def rules(findings: list[Finding]) -> set[str]:
 
 
 def test_every_rule_has_a_case() -> None:
-    assert len(CASES) == 21
+    assert len(CASES) == 22
 
 
 @pytest.mark.parametrize("rule", sorted(CASES))
