@@ -24,21 +24,22 @@ MANIFEST = "manifest.json"
 
 
 def new_manifest(
-    sprite: str, css: str, url_prefix: str, icons: Mapping[str, Mapping[str, Any]]
+    sprite: str,
+    css: str,
+    url_prefix: str,
+    icons: Mapping[str, Mapping[str, Any]],
+    notices: str | None = None,
 ) -> dict[str, Any]:
-    """The manifest of a build that wrote ``sprite`` and ``css``, with ``icons`` by name."""
-    return {
-        "schema": SCHEMA,
-        "iconkit": __version__,
-        "sprite": sprite,
-        "css": css,
-        "url_prefix": url_prefix,
-        "icons": icons,
-    }
+    """The manifest of a build that wrote ``sprite`` and ``css`` (and ``notices``, when it
+    credits any icon), with ``icons`` by name."""
+    files = {"sprite": sprite, "css": css} | ({"notices": notices} if notices else {})
+    head = {"schema": SCHEMA, "iconkit": __version__, **files, "url_prefix": url_prefix}
+    return {**head, "icons": icons}
 
 
 def icon_entry(icon: Icon, digest: str, png: Mapping[str, str]) -> dict[str, Any]:
-    """``icon``'s entry: its symbol hashes to ``digest``; ``png`` maps labels to paths."""
+    """``icon``'s entry: its symbol hashes to ``digest``; ``png`` maps labels to paths.
+    ``source``, ``license`` and ``author`` are there when the catalogue gives them."""
     return {
         "title": icon.title,
         "description": icon.description,
@@ -49,6 +50,7 @@ def icon_entry(icon: Icon, digest: str, png: Mapping[str, str]) -> dict[str, Any
         "fixed_colours": icon.fixed_colours,
         "animated": icon.animated,
         "png": png,
+        **icon.credit,
     }
 
 
