@@ -40,10 +40,11 @@ def import_icons(
 ) -> Added:
     """Add the icons ``names`` of ``iconset`` (every one when ``None``) to the catalogue.
 
-    Each keeps the set's aliases that are free in the catalogue (a taken one is left
-    out and reported in ``Added.findings``), and the set's credit. ``descriptions``
-    are looked up by the name in the set. ``prefix`` goes before every new name and
-    alias (``mdi`` makes ``mdi-home``). See ``add_icons`` for the rest.
+        Each keeps the set's aliases that are free in the catalogue (a taken one is left
+        out and reported in ``Added.findings``), and the set's credit. ``descriptions``
+        are looked up by the icon's name in the set (or with the prefix), else by any of
+    its aliases. ``prefix`` goes before every new name and
+        alias (``mdi`` makes ``mdi-home``). See ``add_icons`` for the rest.
     """
     picked = iconset.resolve(names) if names else iconset.names()
     catalog = load_catalog(catalog_path)
@@ -61,7 +62,8 @@ def import_icons(
             taken.add(new)
             aliases.append(new)
         given = {"aliases": tuple(aliases), "tags": tuple(tags), "fixed_colours": keep}
-        description = descriptions.get(name) or descriptions.get(prefix + name)
+        keys = (name, prefix + name, *iconset.aliases_of(name))  # as named in the set or here
+        description = next((descriptions[k] for k in keys if descriptions.get(k)), None)
         icons.append(_new_icon(iconset, name, prefix, description, limits, given))
     added = add_icons(
         catalog_path,

@@ -167,3 +167,12 @@ def test_an_unknown_name_says_what_the_set_has(
 ) -> None:
     assert main(["import", str(EXAMPLE), "arow-right", "--catalog", str(catalog)]) == 1
     assert "did you mean 'arrow-right'" in capsys.readouterr().err
+
+
+def test_a_description_may_be_keyed_by_an_alias_or_the_new_name(catalog: Path) -> None:
+    words = {"next": "An arrow pointing right.", "ex-circle-check": "A tick in a ring."}
+    added = import_icons(catalog, open_set(EXAMPLE), ["next", "done"], words, prefix="ex-")
+    assert [(i.name, i.description) for i in added.icons] == [
+        ("ex-arrow-right", "An arrow pointing right."),
+        ("ex-circle-check", "A tick in a ring."),
+    ]
