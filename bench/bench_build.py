@@ -89,16 +89,18 @@ def run_measured(command: list[str], cwd: Path | None = None) -> tuple[float, fl
         return seconds, usage.ru_maxrss / 1024, out.read()
 
 
-def install(npm_dir: Path) -> Path:
+def install(npm_dir: Path, packages: list[str] = PACKAGES) -> Path:
+    """``packages`` installed with npm into ``npm_dir`` (kept: its package.json saves
+    them), unless they are there already; returns its ``node_modules``."""
     modules = npm_dir / "node_modules"
-    if all((modules / name.rsplit("@", 1)[0]).is_dir() for name in PACKAGES):
+    if all((modules / name.rsplit("@", 1)[0]).is_dir() for name in packages):
         return modules
     npm_dir.mkdir(parents=True, exist_ok=True)
     if not (npm_dir / "package.json").exists():
         (npm_dir / "package.json").write_text('{"private": true}\n')
-    print(f"installing {', '.join(PACKAGES)} into {npm_dir} …", file=sys.stderr)
+    print(f"installing {', '.join(packages)} into {npm_dir} …", file=sys.stderr)
     subprocess.run(
-        ["npm", "install", "--no-audit", "--no-fund", "--loglevel=error", *PACKAGES],
+        ["npm", "install", "--no-audit", "--no-fund", "--loglevel=error", *packages],
         cwd=npm_dir,
         check=True,
     )

@@ -52,7 +52,8 @@ REFUSED_ELEMENTS = {
     "text": "<text> is refused: convert text to paths in your editor",
     "tspan": "<tspan> is refused: convert text to paths in your editor",
     "textPath": "<textPath> is refused: convert text to paths in your editor",
-    "switch": "<switch> is refused: it selects content by features, often foreignObject",
+    "switch": "<switch> is refused: it selects content by features, often foreignObject "
+    "(`iconkit add` and `iconkit lint --fix` keep the branch a browser draws)",
     "handler": "<handler> is refused: an icon may not run code",
     "listener": "<listener> is refused: an icon may not run code",
 }

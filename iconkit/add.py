@@ -1,39 +1,56 @@
 """``iconkit add``: clean new artwork and append its entries to ``catalog.yaml``, all or nothing.
 
-Every file is read with the hardened reader, sanitised and normalised; the new
-entries are appended to the catalogue text as ruamel.yaml writes them, so the
-existing text (comments, order, formatting) is kept byte for byte. The would-be
-catalogue is loaded from a temporary copy before anything is renamed into place;
-if anything fails, ``catalog.yaml`` and ``svg/`` are left exactly as they were.
+Every file is read with the hardened reader, sanitised and normalised, and every
+problem of every file is found before anything is written; the new entries are
+appended to the catalogue text as ruamel.yaml writes them, so the existing text
+(comments, order, formatting) is kept byte for byte. ``_addwrite`` loads the
+would-be catalogue from a temporary copy before anything is renamed into place; if
+anything fails, ``catalog.yaml`` and ``svg/`` are left exactly as they were.
 """
 
 from __future__ import annotations
 
-import contextlib
 import io
-import os
 import re
-import tempfile
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import astuple, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
+from lxml import etree
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from iconkit.catalog import NAME_PATTERN, Catalog, load_catalog
-from iconkit.errors import AddError, CatalogError, IconkitError
-from iconkit.normalise import clean_svg
-from iconkit.safesvg import DEFAULT_LIMITS, Limits
-from iconkit.words import description_issues, title_issues
+from iconkit._addwrite import appended, commit, shown, validate
+from iconkit.catalog import CREDIT_KEYS, NAME_PATTERN, load_catalog
+from iconkit.errors import AddError, IconkitError, UnsafeSVGError
+from iconkit.exportinfo import Credit, ExportInfo, read_export_info
+from iconkit.normalise import clean_svg, nothing_to_draw, strip_cruft
+from iconkit.safesvg import DEFAULT_LIMITS, Limits, parse_svg
+from iconkit.sanitize import forbidden, resolve_switches
+from iconkit.words import description_issues, title_from_name, title_issues
+
+__all__ = [
+    "Added",
+    "NewIcon",
+    "add_icons",
+    "name_from_file",
+    "render_entries",
+    "shown",
+    "title_from_name",
+]
 
 ArtworkCheck = Callable[["NewIcon", bytes], list[str]]
 
 
 @dataclass(frozen=True)
 class NewIcon:
-    """One icon to add: its source file and its catalogue entry."""
+    """One icon to add: where its artwork comes from and its catalogue entry.
+
+    ``data`` is the artwork when it is not the whole of the file ``source`` (an icon
+    of a set); ``part`` then names it inside ``source``. ``notes`` say where words
+    came from, for the report.
+    """
 
     source: Path
     name: str
@@ -42,34 +59,89 @@ class NewIcon:
     aliases: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     fixed_colours: bool = False
+    credit: Credit = Credit()
+    data: bytes | None = None
+    part: str | None = None
+    notes: tuple[str, ...] = ()
+
+    @property
+    def where(self) -> str:
+        """The file, or ``file#icon`` for an icon of a set: how messages name it."""
+        return f"{self.source}#{self.part}" if self.part else str(self.source)
 
     @classmethod
-    def from_file(cls, source: Path, description: str, **given: Any) -> NewIcon:
-        """An icon whose name and title default to ones derived from the file name."""
-        name = given.pop("name", None) or name_from_file(source)
-        title = given.pop("title", None) or title_from_name(name)
-        return cls(source=source, name=name, title=title, description=description, **given)
+    def from_file(
+        cls,
+        source: Path,
+        description: str | None = None,
+        *,
+        name: str | None = None,
+        title: str | None = None,
+        limits: Limits = DEFAULT_LIMITS,
+        **given: Any,
+    ) -> NewIcon:
+        """An icon of the file ``source``; what is not given is proposed.
+
+        The name comes from the file name; the title and description from the
+        artwork's own ``<title>`` and ``<desc>`` where they are usable words, else the
+        title from the name; the credit from licence comments and metadata.
+        """
+        info = _export_info(source, limits)
+        return cls.proposed(source, info, description, name=name, title=title, **given)
+
+    @classmethod
+    def proposed(
+        cls,
+        source: Path,
+        info: ExportInfo,
+        description: str | None = None,
+        *,
+        name: str | None = None,
+        title: str | None = None,
+        **given: Any,
+    ) -> NewIcon:
+        """An icon whose missing words come from ``info`` (what its artwork says)."""
+        name = name or name_from_file(source)
+        notes = []
+        if not title and info.title:
+            title, notes = info.title, ["title from the artwork's <title>"]
+        title = title or title_from_name(name)
+        proposal = info.description
+        if not description and proposal and _fits(title, proposal):
+            description = proposal
+            notes.append("description from the artwork's <desc>")
+        credit = given.pop("credit", Credit())
+        return cls(
+            source=source,
+            name=name,
+            title=title,
+            description=description or "",
+            credit=credit.over(info.credit),
+            notes=tuple(notes),
+            **given,
+        )
 
 
 @dataclass
 class Added:
-    """What ``add_icons`` did (or, with ``dry_run``, would do)."""
+    """What ``add_icons`` did (or, with ``dry_run``, would do).
+
+    ``icons`` are the icons added; ``refused`` holds, for each icon left out, every
+    problem found with it (only with ``dry_run`` or ``skip_refused``: otherwise a
+    refusal raises).
+    """
 
     catalog: Path
     icons: list[NewIcon]
     files: dict[str, Path] = field(default_factory=dict)  # name -> artwork written
     findings: list[str] = field(default_factory=list)  # "file: warning" lines
     entries: str = ""  # the YAML text appended to the catalogue
+    refused: dict[str, list[str]] = field(default_factory=dict)  # where -> problem lines
 
 
 def name_from_file(path: Path) -> str:
     """``Video Camera@2x.svg`` -> ``video-camera-2x``: lower case, digits, single hyphens."""
     return "-".join(re.findall(r"[a-z0-9]+", path.stem.lower()))
-
-
-def title_from_name(name: str) -> str:
-    """``video-camera`` -> ``Video camera``."""
-    return name.replace("-", " ").capitalize()
 
 
 def add_icons(
@@ -80,49 +152,146 @@ def add_icons(
     fix: bool = False,
     limits: Limits = DEFAULT_LIMITS,
     check: ArtworkCheck | None = None,
+    skip_refused: bool = False,
 ) -> Added:
-    """Add ``icons`` to the catalogue at ``catalog_path``; raise ``AddError`` changing nothing.
+    """Add ``icons`` to the catalogue at ``catalog_path``; all or nothing.
 
+    Every problem of every icon is found before anything is written. Any refusal
+    raises ``AddError`` (listing them all) and changes nothing, unless
+    ``skip_refused``, which adds the others and reports the refused in
+    ``Added.refused``; ``dry_run`` reports them the same way and writes nothing.
     ``check`` returns error messages for cleaned artwork that must not be added
     (``iconkit add`` passes the artwork rules of ``iconkit lint``).
     """
     catalog = load_catalog(catalog_path)
     original = catalog_path.read_bytes()
-    result = Added(catalog_path, list(icons))
-    problems = _check_names(catalog, icons)
+    owners = {key: icon.name for icon in catalog for key in (icon.name, *icon.aliases)}
+    titles = {icon.title.casefold(): icon.name for icon in catalog}
+    result = Added(catalog_path, [])
     artwork: dict[str, bytes] = {}
     for icon in icons:
-        try:
-            cleaned = clean_svg(
-                _read(icon.source, limits),
-                icon.source,
-                fixed_colours=icon.fixed_colours,
-                fix=fix,
-                limits=limits,
-                name=icon.name,
-            )
-        except IconkitError as error:
-            problems.extend(str(error).splitlines())
-            continue
-        artwork[icon.name] = cleaned.svg
-        result.findings += [f"{icon.source}: {finding}" for finding in cleaned.findings]
-        issues = [*title_issues(icon.title), *description_issues(icon.title, icon.description)]
-        result.findings += [f"{icon.source}: {i.message}" for i in issues if i.level != "error"]
-        if check is not None:
-            problems += [f"{icon.source}: {message}" for message in check(icon, cleaned.svg)]
+        cleaned, problems = _cleaned(icon, fix, limits)
+        problems += _word_problems(icon)
+        if cleaned is not None:
+            problems += _artwork_problems(icon, cleaned, check)
         target = catalog_path.parent / "svg" / f"{icon.name}.svg"
-        result.files[icon.name] = target
         if target.exists():
-            problems.append(f"{icon.source}: {shown(target, catalog_path)} already exists")
-    if problems:
-        raise AddError("\n".join(problems))
-    result.entries = render_entries(icons)
-    text = _appended(original, result.entries)
-    _validate(catalog_path, catalog, text, artwork, icons)
+            problems.append(f"{icon.where}: {shown(target, catalog_path)} already exists")
+        problems += _name_problems(icon, owners, titles)
+        if problems or cleaned is None:
+            result.refused.setdefault(icon.where, []).extend(problems)
+            continue
+        for key in (icon.name, *icon.aliases):
+            owners[key] = icon.name
+        titles[icon.title.casefold()] = icon.name
+        artwork[icon.name] = cleaned.svg
+        result.files[icon.name] = target
+        result.icons.append(icon)
+        result.findings += [f"{icon.where}: {finding}" for finding in cleaned.findings]
+        issues = [*title_issues(icon.title), *description_issues(icon.title, icon.description)]
+        result.findings += [f"{icon.where}: {i.message}" for i in issues if i.level != "error"]
+    if result.refused and not (dry_run or skip_refused):
+        lines = [line for problems in result.refused.values() for line in problems]
+        if len(icons) > 1:
+            lines.append(f"{len(result.refused)} of {len(icons)} refused: nothing was added")
+        raise AddError("\n".join(lines))
+    if not result.icons:
+        if dry_run:
+            return result
+        raise AddError("nothing to add: every icon was refused")
+    result.entries = render_entries(result.icons)
+    text = appended(original, result.entries)
+    names = [icon.name for icon in catalog] + [icon.name for icon in result.icons]
+    validate(catalog_path, catalog, text, artwork, names)
     if not dry_run:
         files = {result.files[name]: data for name, data in artwork.items()}
-        _commit(catalog_path, original, text, files)
+        commit(catalog_path, original, text, files)
     return result
+
+
+def _fits(title: str, description: str) -> bool:
+    return not any(i.level == "error" for i in description_issues(title, description))
+
+
+def _export_info(source: Path, limits: Limits) -> ExportInfo:
+    """What the file says about itself; nothing when it cannot be read (``add`` says why)."""
+    try:
+        return read_export_info(parse_svg(_read(source, limits), source, limits))
+    except IconkitError:
+        return ExportInfo()
+
+
+class _Cleaned(NamedTuple):
+    svg: bytes
+    findings: list[str]
+    root: etree._Element
+
+
+def _cleaned(icon: NewIcon, fix: bool, limits: Limits) -> tuple[_Cleaned | None, list[str]]:
+    """The icon's artwork cleaned, or ``None`` and every problem that refuses it."""
+    try:
+        data = icon.data if icon.data is not None else _read(icon.source, limits)
+        cleaned = clean_svg(data, icon.where, fixed_colours=icon.fixed_colours, fix=fix,
+                            limits=limits, name=icon.name)  # fmt: skip
+    except UnsafeSVGError as error:
+        return None, _every_problem(data, icon.where, limits) or str(error).splitlines()
+    except IconkitError as error:
+        return None, str(error).splitlines()
+    return _Cleaned(cleaned.svg, cleaned.findings, etree.fromstring(cleaned.svg)), []
+
+
+def _every_problem(data: bytes, where: str, limits: Limits) -> list[str]:
+    """Every forbidden thing in ``data``, where it is readable at all (else nothing)."""
+    try:
+        root = parse_svg(data, where, limits)
+    except IconkitError:
+        return []
+    strip_cruft(root)
+    resolve_switches(root)
+    return [str(problem) for problem in forbidden(root, where)]
+
+
+def _artwork_problems(icon: NewIcon, cleaned: _Cleaned, check: ArtworkCheck | None) -> list[str]:
+    empty = nothing_to_draw(cleaned.root)
+    if empty is not None:
+        said = [f for f in cleaned.findings if "(removed)" in f or "<switch>" in f]
+        after = f" (after: {'; '.join(said)})" if said else ""
+        return [f"{icon.where}: {empty}{after}"]
+    if check is None:
+        return []
+    return [f"{icon.where}: {message}" for message in check(icon, cleaned.svg)]
+
+
+def _word_problems(icon: NewIcon) -> list[str]:
+    problems = []
+    if not icon.title.strip():
+        problems.append(f"{icon.where}: the title is empty")
+    if not icon.description.strip():
+        problems.append(
+            f"{icon.where}: no description: say what the artwork shows (a --description, "
+            "a line in a descriptions file, or a <desc> in the artwork)"
+        )
+        return problems
+    issues = [*title_issues(icon.title), *description_issues(icon.title, icon.description)]
+    return problems + [f"{icon.where}: {i.message}" for i in issues if i.level == "error"]
+
+
+def _name_problems(icon: NewIcon, owners: dict[str, str], titles: dict[str, str]) -> list[str]:
+    problems = []
+    for key in (icon.name, *icon.aliases):
+        if not NAME_PATTERN.fullmatch(key):
+            problems.append(
+                f"{icon.where}: bad name {key!r}: use lower-case letters, digits and single hyphens"
+            )
+        elif key in owners:
+            problems.append(f"{icon.where}: {key!r} is already used by icon {owners[key]!r}")
+    twin = titles.get(icon.title.casefold())
+    if twin is not None:
+        problems.append(
+            f"{icon.where}: title {icon.title!r} is already icon {twin!r}'s: "
+            "give this icon its own title, or make it an alias"
+        )
+    return problems
 
 
 def _read(source: Path, limits: Limits) -> bytes:
@@ -134,44 +303,6 @@ def _read(source: Path, limits: Limits) -> bytes:
             return stream.read(limits.max_bytes + 1)
     except OSError as error:
         raise AddError(f"{source}: cannot read: {error.strerror or error}") from None
-
-
-def shown(path: Path, catalog_path: Path) -> str:
-    """``path`` relative to the catalogue's folder where it is inside it."""
-    try:
-        return path.relative_to(catalog_path.parent).as_posix()
-    except ValueError:
-        return str(path)
-
-
-def _check_names(catalog: Catalog, icons: Sequence[NewIcon]) -> list[str]:
-    problems: list[str] = []
-    owners = {key: icon.name for icon in catalog for key in (icon.name, *icon.aliases)}
-    titles = {icon.title.casefold(): icon.name for icon in catalog}
-    for icon in icons:
-        for key in (icon.name, *icon.aliases):
-            if not NAME_PATTERN.fullmatch(key):
-                problems.append(
-                    f"{icon.source}: bad name {key!r}: use lower-case letters, digits and "
-                    "single hyphens"
-                )
-            elif key in owners:
-                problems.append(f"{icon.source}: {key!r} is already used by icon {owners[key]!r}")
-            else:
-                owners[key] = icon.name
-        for word, value in (("title", icon.title), ("description", icon.description)):
-            if not value.strip():
-                problems.append(f"{icon.source}: the {word} is empty")
-        issues = [*title_issues(icon.title), *description_issues(icon.title, icon.description)]
-        problems += [f"{icon.source}: {i.message}" for i in issues if i.level == "error"]
-        twin = titles.get(icon.title.casefold())
-        if twin is not None:
-            problems.append(
-                f"{icon.source}: title {icon.title!r} is already icon {twin!r}'s: "
-                "give this icon its own title, or make it an alias"
-            )
-        titles[icon.title.casefold()] = icon.name
-    return problems
 
 
 def render_entries(icons: Sequence[NewIcon]) -> str:
@@ -190,110 +321,10 @@ def render_entries(icons: Sequence[NewIcon]) -> str:
                 entry[key] = sequence
         if icon.fixed_colours:
             entry["fixed_colours"] = True
+        for key, value in zip(CREDIT_KEYS, astuple(icon.credit), strict=True):
+            if value:
+                entry[key] = value
         stream = io.StringIO()
         yaml.dump(CommentedMap([(icon.name, entry)]), stream)
         blocks.append(stream.getvalue())
     return "\n".join(blocks)
-
-
-def _appended(original: bytes, entries: str) -> bytes:
-    text = original
-    if text and not text.endswith(b"\n"):
-        text += b"\n"
-    if text.strip():
-        text += b"\n"
-    return text + entries.encode("utf-8")
-
-
-def _validate(
-    catalog_path: Path,
-    catalog: Catalog,
-    text: bytes,
-    artwork: dict[str, bytes],
-    icons: Sequence[NewIcon],
-) -> None:
-    """Load the would-be catalogue from a temporary copy that resolves files like the real one."""
-    with _mirror(catalog_path, catalog) as copy:
-        copy.write_bytes(text)
-        (copy.parent / "svg").mkdir(exist_ok=True)
-        for name, data in artwork.items():
-            (copy.parent / "svg" / f"{name}.svg").write_bytes(data)
-        try:
-            loaded = load_catalog(copy)
-        except CatalogError as error:
-            lines = [str(p).replace(str(copy), str(catalog_path), 1) for p in error.problems]
-            raise AddError("\n".join(lines)) from None
-    expected = [icon.name for icon in catalog] + [icon.name for icon in icons]
-    if [icon.name for icon in loaded] != expected:
-        raise AddError(f"{catalog_path}: the new entries did not load back in order")
-
-
-@contextlib.contextmanager
-def _mirror(catalog_path: Path, catalog: Catalog) -> Iterator[Path]:
-    """A temporary ``catalog.yaml`` path whose relative artwork paths reach the same files.
-
-    The copy sits deep enough inside a temporary folder that ``../`` paths stay
-    inside it, and every existing artwork file is linked at its relative place.
-    """
-    base = os.path.dirname(os.path.abspath(catalog_path))  # as load_catalog joins paths
-    relatives = [os.path.relpath(icon.path, base) for icon in catalog]
-    depth = max((r.split(os.sep).count("..") for r in relatives), default=0)
-    with tempfile.TemporaryDirectory(prefix="iconkit-add-") as folder:
-        home = Path(folder).joinpath(*[f"d{i}" for i in range(depth)])
-        home.mkdir(parents=True, exist_ok=True)
-        for icon, relative in zip(catalog, relatives, strict=True):
-            link = Path(os.path.normpath(home / relative))
-            link.parent.mkdir(parents=True, exist_ok=True)
-            if not link.exists():
-                link.symlink_to(icon.path)
-        yield home / catalog_path.name
-
-
-def _commit(catalog_path: Path, original: bytes, text: bytes, files: dict[Path, bytes]) -> None:
-    """Write temporaries beside their targets, then rename: artwork first, catalogue last."""
-    svg_dir = catalog_path.parent / "svg"
-    created_dir = not svg_dir.exists()
-    staged: list[tuple[Path, Path]] = []
-    placed: list[Path] = []
-    try:
-        svg_dir.mkdir(exist_ok=True)
-        for target, data in files.items():
-            staged.append((_stage(target, data), target))
-        staged_catalog = _stage(catalog_path, text)
-        staged.append((staged_catalog, catalog_path))
-        if catalog_path.read_bytes() != original:
-            raise AddError(f"{catalog_path}: changed while adding; run `iconkit add` again")
-        for temporary, target in staged[:-1]:
-            if target.exists():
-                raise AddError(f"{shown(target, catalog_path)} appeared while adding")
-            os.replace(temporary, target)
-            placed.append(target)
-        os.replace(staged_catalog, catalog_path)
-    except OSError as error:
-        for temporary, _ in staged:
-            temporary.unlink(missing_ok=True)
-        for target in placed:
-            target.unlink(missing_ok=True)
-        if created_dir:
-            with contextlib.suppress(OSError):
-                svg_dir.rmdir()
-        raise AddError(f"{catalog_path}: cannot write: {error.strerror or error}") from None
-    except AddError:
-        for temporary, _ in staged:
-            temporary.unlink(missing_ok=True)
-        for target in placed:
-            target.unlink(missing_ok=True)
-        raise
-
-
-def _stage(target: Path, data: bytes) -> Path:
-    descriptor, name = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    with os.fdopen(descriptor, "wb") as stream:
-        stream.write(data)
-        stream.flush()
-        os.fsync(stream.fileno())
-    if target.exists():
-        os.chmod(name, target.stat().st_mode & 0o777)
-    else:
-        os.chmod(name, 0o644)
-    return Path(name)

@@ -34,6 +34,7 @@ from iconkit.catalog import Catalog, Icon, load_catalog
 from iconkit.errors import BuildError, UnsafeSVGError
 from iconkit.gallery import render_gallery
 from iconkit.manifest import MANIFEST, icon_entry, manifest_bytes, new_manifest
+from iconkit.notices import NOTICES, notices_text
 from iconkit.png import Render, render_batch, renderer_version, renders, worker_start
 from iconkit.safesvg import Limits
 from iconkit.settings import Settings
@@ -127,11 +128,14 @@ def plan(settings: Settings, icons: Iterable[str] | None = None) -> Plan:
     sprite_name = f"sprite.{hashlib.sha256(sprite).hexdigest()[:8]}.svg"
     css = stylesheet()
     css_name = f"iconkit.{hashlib.sha256(css).hexdigest()[:8]}.css"
-    manifest = new_manifest(sprite_name, css_name, settings.url_prefix, entries)
+    notices = notices_text(chosen)
+    notices_name = NOTICES if notices is not None else None
+    manifest = new_manifest(sprite_name, css_name, settings.url_prefix, entries, notices_name)
     files = {
         sprite_name: sprite,
         css_name: css,
         GALLERY: render_gallery(manifest, sprite),
+        **({NOTICES: notices} if notices is not None else {}),
         MANIFEST: manifest_bytes(manifest),
     }
     symbols = {one.symbol.name: one.symbol for one in made}
@@ -209,10 +213,11 @@ def _write_cache(cache: Path, symbols: dict[str, str]) -> None:
 
 
 def _hashed_files(out: Path) -> Iterator[str]:
-    """Files of earlier builds: ``sprite.*.svg``, ``iconkit.*.css``, ``png/*.png``."""
+    """Files of earlier builds: ``sprite.*.svg``, ``iconkit.*.css``, ``png/*.png``, and the
+    notices (not hashed, but written only while an icon is credited)."""
     if not out.is_dir():
         return
-    for pattern in ("sprite.*.svg", "iconkit.*.css", "png/*.png"):
+    for pattern in ("sprite.*.svg", "iconkit.*.css", "png/*.png", NOTICES):
         for path in sorted(out.glob(pattern)):
             yield path.relative_to(out).as_posix()
 

@@ -19,13 +19,15 @@ NAME_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _TEXT_KEYS = ("title", "description")
 _LIST_KEYS = ("aliases", "tags")
 _FLAG_KEYS = ("fixed_colours", "animated", "mirror")
-KNOWN_KEYS = frozenset((*_TEXT_KEYS, *_LIST_KEYS, *_FLAG_KEYS, "file"))
+CREDIT_KEYS = ("source", "license", "author")  # where third-party artwork comes from
+KNOWN_KEYS = frozenset((*_TEXT_KEYS, *_LIST_KEYS, *_FLAG_KEYS, *CREDIT_KEYS, "file"))
 
 
 @dataclass(frozen=True, slots=True)
 class Icon:
     """One catalogue entry; ``line`` is where its name is written, ``title_line`` and
-    ``description_line`` where its words are (lines count from 1)."""
+    ``description_line`` where its words are (lines count from 1). ``source``,
+    ``license`` and ``author`` credit artwork that comes from elsewhere."""
 
     name: str
     title: str
@@ -39,6 +41,15 @@ class Icon:
     title_line: int | None = None
     description_line: int | None = None
     mirror: bool | None = None  # flipped in right-to-left text; None: not decided
+    source: str | None = None
+    license: str | None = None
+    author: str | None = None
+
+    @property
+    def credit(self) -> dict[str, str]:
+        """``source``, ``license`` and ``author``, those the catalogue gives, in that order."""
+        given = {"source": self.source, "license": self.license, "author": self.author}
+        return {key: value for key, value in given.items() if value}
 
     @property
     def monochrome(self) -> bool:
@@ -189,6 +200,7 @@ class _EntryChecker:
         fixed_colours = self.flag("fixed_colours")
         animated = self.flag("animated")
         mirror = self.flag("mirror") if "mirror" in entry else None
+        source, license_, author = (self.optional_text(key) for key in CREDIT_KEYS)
         artwork = self.artwork() if named or "file" in entry else None
         if self.problems or title is None or description is None or artwork is None:
             return None
@@ -205,6 +217,9 @@ class _EntryChecker:
             title_line=entry.spans["title"].line,
             description_line=entry.spans["description"].line,
             mirror=mirror,
+            source=source,
+            license=license_,
+            author=author,
         )
 
     def text(self, key: str) -> str | None:
@@ -217,6 +232,15 @@ class _EntryChecker:
             return None
         if not value.strip():
             self.problem(f"icon {self.name!r}: {key} is empty", key)
+            return None
+        return " ".join(value.split())
+
+    def optional_text(self, key: str) -> str | None:
+        if key not in self.entry:
+            return None
+        value = self.entry[key]
+        if not isinstance(value, str) or not value.strip():
+            self.problem(f"icon {self.name!r}: {key} must be text", key)
             return None
         return " ".join(value.split())
 

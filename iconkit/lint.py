@@ -19,12 +19,17 @@ from typing import Any
 from lxml import etree
 
 from iconkit._paths import shown as _shown
-from iconkit._svgrules import SHAPES
-from iconkit._svgtree import SVG_NS, XLINK_NS
+from iconkit._svgtree import XLINK_NS
 from iconkit._yaml import replace_scalar
+from iconkit.artwork import (
+    artwork_errors,
+    box_text,
+    number_text,
+    stroke_widths,
+)
 from iconkit.catalog import Catalog, Icon, load_catalog
 from iconkit.errors import CatalogError, IconkitError
-from iconkit.normalise import clean_svg, colours, viewbox
+from iconkit.normalise import clean_svg, viewbox
 from iconkit.safesvg import DEFAULT_LIMITS, Limits, parse_svg, read_svg
 from iconkit.sanitize import forbidden
 from iconkit.words import Issue, description_issues, direction_issues, title_issues
@@ -104,6 +109,7 @@ def _findings(catalog_path: Path, settings: LintSettings) -> list[Finding]:
     findings = artwork.findings()
     findings += _word_findings(catalog, artwork.data)
     findings += _translation_findings(catalog, settings)
+    findings += _credit_findings(catalog)
     return findings
 
 
@@ -118,6 +124,21 @@ def _translation_findings(catalog: Catalog, settings: LintSettings) -> list[Find
             findings.append(
                 Finding(_shown(catalog.path), message.line, WARNING, text, "untranslated")
             )
+    return findings
+
+
+def _credit_findings(catalog: Catalog) -> list[Finding]:
+    """Icons credited to a source or an author but without a licence: the build's
+    NOTICES.txt could not say under which terms they are used."""
+    findings = []
+    for icon in catalog:
+        if (icon.source or icon.author) and not icon.license:
+            whose = icon.source or icon.author
+            message = (
+                f"icon {icon.name!r} comes from {whose!r} but has no license: add the set's "
+                "licence (an SPDX identifier such as MIT), so NOTICES.txt can say it"
+            )
+            findings.append(Finding(_shown(catalog.path), icon.line, WARNING, message, "license"))
     return findings
 
 
@@ -168,16 +189,18 @@ class _Artwork:
         return {icon.name: drawing}
 
     def findings(self) -> list[Finding]:
-        grid = self.settings.grid or _most_common(
-            box[2] for d in self.drawings.values() if (box := viewbox(d.drawn))
-        )
+        boxes = [box for d in self.drawings.values() if (box := viewbox(d.drawn))]
+        squares = [box[2] for box in boxes if box[2] == box[3]]
+        grid = self.settings.grid or _most_common(squares)
+        # The set wants squares when its grid is given, or when most of its icons are square.
+        square_grid = grid if self.settings.grid or 2 * len(squares) > len(boxes) else None
         stroke = self.settings.stroke_width or _most_common(
             w for d in self.drawings.values() for w in set(stroke_widths(d.drawn))
         )
         for icon in self.catalog:
             drawing = self.drawings.get(icon.name)
             if drawing is not None:
-                self.check(icon, drawing, grid, stroke)
+                self.check(icon, drawing, square_grid, stroke)
         self.unused_files()
         return self.results
 
@@ -187,13 +210,20 @@ class _Artwork:
         for rule, message in artwork_errors(drawing.drawn, drawing.root, icon.monochrome):
             self.add(icon, ERROR, message, rule, 1 if rule.startswith("viewbox") else None)
         box = viewbox(drawing.drawn)
+        square = f"0 0 {number_text(grid or 0)} {number_text(grid or 0)}"
         if box is not None and box[2] == box[3] and grid is not None and box[:3] != (0, 0, grid):
-            message = f"viewBox {_box(box)} is off the set's grid (0 0 {_num(grid)} {_num(grid)})"
+            message = f"viewBox {box_text(box)} is off the set's grid ({square})"
             self.add(icon, WARNING, message, "off-grid", 1)
+        elif box is not None and box[2] != box[3] and grid is not None:
+            message = (
+                f"viewBox {box_text(box)} is not square, unlike the set's ({square}): it is drawn "
+                "centred in the icon's square box; redraw it on the grid if it should line up"
+            )
+            self.add(icon, WARNING, message, "viewbox-not-square", 1)
         widths = sorted(set(stroke_widths(drawing.drawn)) - {stroke}) if stroke else []
         if widths:
-            shown = ", ".join(_num(w) for w in widths)
-            message = f"stroke width {shown} differs from the set's {_num(stroke or 0)}"
+            shown = ", ".join(number_text(w) for w in widths)
+            message = f"stroke width {shown} differs from the set's {number_text(stroke or 0)}"
             self.add(icon, WARNING, message, "stroke-width")
         if len(drawing.data) > self.settings.size_budget:
             message = (
@@ -219,50 +249,6 @@ class _Artwork:
                 self.add(path, WARNING, "no catalogue entry uses this file", "unused-file")
 
 
-def artwork_errors(
-    drawn: etree._Element, original: etree._Element, monochrome: bool
-) -> list[tuple[str, str]]:
-    """(rule, message) for artwork that must not ship: no viewBox, not square, stray colours.
-
-    ``drawn`` is the artwork with its CSS resolved and its colours as drawn;
-    ``original`` is the file as read (for the viewBox it declares itself).
-    """
-    errors = []
-    if original.get("viewBox") is None:
-        errors.append(("viewbox-missing", "no viewBox: the icon cannot scale"))
-    box = viewbox(drawn)
-    if box is not None and box[2] != box[3]:
-        errors.append(("viewbox-not-square", f"viewBox {_box(box)} is not square"))
-    found, current = colours(drawn)
-    if monochrome and found:
-        listed = ", ".join(sorted(found)) + (" beside currentColor" if current else "")
-        message = (
-            f"hard-coded colours on a monochrome icon ({listed}): draw in currentColor, "
-            "or set fixed_colours: true in the catalogue"
-        )
-        errors.append(("fixed-colours", message))
-    return errors
-
-
-def stroke_widths(root: etree._Element) -> list[float]:
-    """The stroke widths of the elements that actually draw a stroke."""
-    widths = []
-    for element in root.iter(*(f"{{{SVG_NS}}}{t}" for t in _STROKED)):
-        chain = [element, *element.iterancestors()]
-        stroke = next((str(n.get("stroke")) for n in chain if n.get("stroke") is not None), None)
-        if stroke in (None, "none"):
-            continue
-        raw = next((str(n.get("stroke-width")) for n in chain if n.get("stroke-width")), "1")
-        try:
-            widths.append(float(raw.removesuffix("px")))
-        except ValueError:
-            continue
-    return widths
-
-
-_STROKED = SHAPES | {"use"}
-
-
 def _differences(root: etree._Element) -> str:
     reasons = []
     if any(isinstance(n, etree._Comment) for n in root.iter()):
@@ -285,14 +271,6 @@ def _tags(root: etree._Element) -> list[etree._Element]:
 def _most_common(values: Iterable[float]) -> float | None:
     counts = Counter(values).most_common(1)
     return counts[0][0] if counts else None
-
-
-def _box(box: tuple[float, float, float, float]) -> str:
-    return " ".join(_num(n) for n in box)
-
-
-def _num(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else str(value)
 
 
 def _message(error: IconkitError) -> str:
@@ -373,7 +351,8 @@ def _fix_artwork(catalog: Catalog, settings: LintSettings) -> list[Finding]:
         if cleaned.svg == data:
             continue
         _write(icon.path, cleaned.svg)
-        removed = [f for f in cleaned.findings if f.endswith("(removed)")]
+        said = ("(removed)", "<switch>", "folded the near-black", "has no area")
+        removed = [f for f in cleaned.findings if any(word in f for word in said)]
         what = "; ".join(removed) if removed else "normalised the artwork"
         fixed.append(Finding(_shown(icon.path), None, FIXED, what, "artwork"))
     return fixed
@@ -420,10 +399,3 @@ def _write(path: Path, data: bytes) -> None:
         stream.write(data)
     os.chmod(name, path.stat().st_mode & 0o777)
     os.replace(name, path)
-
-
-def check_new_artwork(icon: Any, svg: bytes) -> list[str]:
-    """For ``iconkit add``: the errors that would make the cleaned artwork fail lint."""
-    root = etree.fromstring(svg)
-    drawn = etree.fromstring(clean_svg(svg, icon.source, fixed_colours=True).svg)
-    return [message for _, message in artwork_errors(drawn, root, not icon.fixed_colours)]

@@ -24,24 +24,25 @@ MANIFEST = "manifest.json"
 
 
 def new_manifest(
-    sprite: str, css: str, url_prefix: str, icons: Mapping[str, Mapping[str, Any]]
+    sprite: str,
+    css: str,
+    url_prefix: str,
+    icons: Mapping[str, Mapping[str, Any]],
+    notices: str | None = None,
 ) -> dict[str, Any]:
-    """The manifest of a build that wrote ``sprite`` and ``css``, with ``icons`` by name."""
-    return {
-        "schema": SCHEMA,
-        "iconkit": __version__,
-        "sprite": sprite,
-        "css": css,
-        "url_prefix": url_prefix,
-        "icons": icons,
-    }
+    """The manifest of a build that wrote ``sprite`` and ``css`` (and ``notices``, when it
+    credits any icon), with ``icons`` by name."""
+    files = {"sprite": sprite, "css": css} | ({"notices": notices} if notices else {})
+    head = {"schema": SCHEMA, "iconkit": __version__, **files, "url_prefix": url_prefix}
+    return {**head, "icons": icons}
 
 
 def icon_entry(
     icon: Icon, digest: str, png: Mapping[str, str], png_rtl: Mapping[str, str] | None = None
 ) -> dict[str, Any]:
     """``icon``'s entry: its symbol hashes to ``digest``; ``png`` maps labels to paths, and
-    ``png_rtl`` (for icons that mirror) the same labels to the flipped files."""
+    ``png_rtl`` (for icons that mirror) the same labels to the flipped files. ``source``,
+    ``license`` and ``author`` are there when the catalogue gives them."""
     return {
         "title": icon.title,
         "description": icon.description,
@@ -53,6 +54,7 @@ def icon_entry(
         "animated": icon.animated,
         **({"mirror": True, "png_rtl": png_rtl or {}} if icon.mirror else {}),
         "png": png,
+        **icon.credit,
     }
 
 

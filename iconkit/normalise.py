@@ -13,7 +13,7 @@ from typing import Any, NamedTuple
 
 from lxml import etree
 
-from iconkit._paint import colours, follow_text_colour
+from iconkit._paint import colours, draws_something, follow_text_colour
 from iconkit._styles import inline_style_attributes, inline_stylesheets
 from iconkit._svgrules import NEVER_RENDERED, WORDS
 from iconkit._svgtree import (
@@ -27,7 +27,7 @@ from iconkit._svgtree import (
     rename_references,
 )
 from iconkit.safesvg import DEFAULT_LIMITS, Limits, parse_svg
-from iconkit.sanitize import sanitize
+from iconkit.sanitize import resolve_switches, sanitize
 
 __all__ = [
     "EDITOR_NAMESPACES",
@@ -35,6 +35,7 @@ __all__ = [
     "clean_svg",
     "colours",
     "normalise",
+    "nothing_to_draw",
     "serialise",
     "strip_cruft",
     "viewbox",
@@ -112,13 +113,16 @@ def clean_svg(
     """Read, sanitise and normalise SVG bytes; return the file to write and the findings.
 
     Without ``fix`` forbidden content raises ``UnsafeSVGError``; with it, it is
-    removed and each removal is a finding. Warnings from ``normalise`` follow.
+    removed and each removal is a finding. A ``<switch>`` keeps the branch a browser
+    draws (a finding says which). Warnings from ``normalise`` follow; with ``fix``,
+    near-black greys are folded into ``currentColor``.
     """
     root = parse_svg(data, source, limits)
     strip_cruft(root)
+    resolved = resolve_switches(root)
     removed = sanitize(root, source, fix=fix)
-    warnings = normalise(root, fixed_colours=fixed_colours, name=name, grid=grid)
-    return Cleaned(serialise(root), [*removed, *warnings])
+    warnings = normalise(root, fixed_colours=fixed_colours, name=name, grid=grid, fold_greys=fix)
+    return Cleaned(serialise(root), [*resolved, *removed, *warnings])
 
 
 def serialise(root: etree._Element) -> bytes:
@@ -160,14 +164,20 @@ def _canonical(root: etree._Element) -> etree._Element:
 
 
 def normalise(
-    root: etree._Element, *, fixed_colours: bool, name: str | None = None, grid: float = 24
+    root: etree._Element,
+    *,
+    fixed_colours: bool,
+    name: str | None = None,
+    grid: float = 24,
+    fold_greys: bool = False,
 ) -> list[str]:
     """Normalise a sanitised icon in place; return warnings for what it cannot fix.
 
     Removes editor namespaces, metadata, words, comments and hidden layers,
     moves CSS onto presentation attributes, derives a ``viewBox`` and drops fixed
-    sizes, turns a single hard-coded colour into ``currentColor`` unless
-    ``fixed_colours``, drops unused ids and prefixes the rest with ``name``.
+    sizes, turns a single hard-coded colour (or, with ``fold_greys``, near-black
+    greys) into ``currentColor`` unless ``fixed_colours``, drops unused ids and
+    prefixes the rest with ``name``.
     """
     warnings: list[str] = []
     strip_cruft(root)
@@ -177,7 +187,7 @@ def normalise(
     warnings += _fix_root(root, grid)
     _drop_empty_groups(root)
     if not fixed_colours:
-        warnings += follow_text_colour(root)
+        warnings += follow_text_colour(root, fold_greys=fold_greys)
     while True:  # dropping one reference can orphan a definition, and so on
         before = etree.tostring(root)
         _tidy_ids(root, name)
@@ -266,11 +276,20 @@ def _references(root: etree._Element) -> set[str]:
 
 def _fix_root(root: etree._Element, grid: float) -> list[str]:
     warnings = []
-    if root.get("viewBox") is None:
+    empty = _area(root) == 0
+    if root.get("viewBox") is None or empty:
         wide = _SIZE.match(str(root.get("width", "")))
         high = _SIZE.match(str(root.get("height", "")))
-        if wide and high:
+        if wide and high and float(wide.group(1)) > 0 and float(high.group(1)) > 0:
+            old = root.get("viewBox")
             root.set("viewBox", f"0 0 {_number(wide.group(1))} {_number(high.group(1))}")
+            if empty:
+                warnings.append(
+                    f"viewBox {old!r} has no area: replaced by {root.get('viewBox')!r}, "
+                    "from the width and height"
+                )
+        elif empty:
+            return warnings  # refused by nothing_to_draw, with the reason
         else:
             warnings.append("no viewBox, and no width and height in pixels to derive one from")
             return warnings
@@ -282,11 +301,27 @@ def _fix_root(root: etree._Element, grid: float) -> list[str]:
         warnings.append(f"viewBox {root.get('viewBox')!r} is not four numbers")
         return warnings
     x, y, width, height = box
-    if width != height:
-        warnings.append(f"viewBox {_box(box)} is not square")
-    elif (x, y, width) != (0, 0, grid):
+    if width == height and (x, y, width) != (0, 0, grid):
         warnings.append(f"viewBox {_box(box)} is off the {_number(str(grid))}-unit grid")
     return warnings
+
+
+def _area(root: etree._Element) -> float | None:
+    box = viewbox(root)
+    return None if box is None else max(box[2], 0) * max(box[3], 0)
+
+
+def nothing_to_draw(root: etree._Element) -> str | None:
+    """Why the normalised icon ``root`` would show nothing, or ``None`` when it draws."""
+    if _area(root) == 0:
+        return (
+            f"viewBox {root.get('viewBox')!r} has no area, and there is no width and height "
+            "to take one from: nothing would show; give the artboard's size, as in "
+            'viewBox="0 0 24 24"'
+        )
+    if not draws_something(root):
+        return "nothing to draw: no shape with a fill or a stroke is left"
+    return None
 
 
 def viewbox(root: etree._Element) -> tuple[float, float, float, float] | None:

@@ -28,6 +28,9 @@ CATALOG_HEADER = """\
 #   file           the artwork (default: svg/<name>.svg)
 #   fixed_colours  true when the artwork keeps its own colours (default: false)
 #   animated       true when the artwork moves (default: false)
+#   source, license, author
+#                  where artwork drawn elsewhere comes from, its licence (an SPDX
+#                  identifier such as MIT) and who made it (optional)
 #
 # For example:
 #
@@ -36,7 +39,8 @@ CATALOG_HEADER = """\
 #     description: A bell with a clapper.
 #     tags: [alert]
 #
-# `iconkit add FILE.svg --description "..."` cleans the artwork and adds its entry.
+# `iconkit add FILE.svg --description "..."` cleans the artwork and adds its entry;
+# `iconkit import SET NAME...` adds icons of an Iconify set or a folder of SVG files.
 """
 CACHE_IGNORE = ".iconkit-cache/"
 

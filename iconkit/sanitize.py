@@ -5,7 +5,8 @@
 ids the icon does not define or that ``_svgtree.references`` would read otherwise
 than CSS does (so every later renaming sees each reference), and ``<use>`` that
 loops or multiplies the icon past the element limit (a use bomb). ``forbidden``
-lists every finding without changing the tree.
+lists every finding without changing the tree. ``resolve_switches`` replaces each
+``<switch>`` by the branch a browser draws (``sanitize`` does so itself with ``fix``).
 """
 
 from __future__ import annotations
@@ -48,7 +49,11 @@ from iconkit._svgtree import (
 from iconkit.errors import Problem, UnsafeSVGError
 from iconkit.safesvg import DEFAULT_LIMITS
 
-__all__ = ["forbidden", "sanitize"]
+__all__ = ["forbidden", "resolve_switches", "sanitize"]
+
+_SWITCH = f"{{{SVG_NS}}}switch"
+_UNSUPPORTED = "requiredExtensions"  # what no browser draws from an icon: editors' private data
+_CONDITIONS = frozenset((_UNSUPPORTED, "requiredFeatures", "systemLanguage"))
 
 
 def sanitize(root: etree._Element, source: Path | str, *, fix: bool = False) -> list[str]:
@@ -57,9 +62,63 @@ def sanitize(root: etree._Element, source: Path | str, *, fix: bool = False) -> 
     Without ``fix`` the first forbidden thing raises ``UnsafeSVGError`` naming
     ``source`` and its line. With ``fix`` every forbidden thing is removed and
     described, one string each; what survives references only ids inside the
-    icon, and sanitising the result again finds nothing.
+    icon, and sanitising the result again finds nothing. With ``fix`` a ``<switch>``
+    keeps the branch a browser draws (``resolve_switches``) rather than going whole.
     """
-    return _sweep(root, source, fix).removed
+    resolved = resolve_switches(root) if fix else []
+    return [*resolved, *_sweep(root, source, fix).removed]
+
+
+def resolve_switches(root: etree._Element) -> list[str]:
+    """Replace each ``<switch>`` by the branch a browser draws; say what was kept and dropped.
+
+    A browser draws the first child whose conditions hold. A ``<foreignObject>``, a
+    child with ``requiredExtensions`` (how Illustrator hides its private data) and an
+    element outside SVG never qualify; other conditions count as met. The kept branch
+    goes into a ``<g>`` that takes the switch's attributes, without the conditions.
+    """
+    notes = []
+    for switch in reversed(list(root.iter(_SWITCH))):  # the innermost first
+        parent = switch.getparent()
+        if parent is None:
+            continue
+        branches = [child for child in switch if isinstance(child.tag, str)]
+        kept = next((child for child in branches if _drawn_branch(child)), None)
+        group = etree.Element(f"{{{SVG_NS}}}g", _unconditional(switch))
+        group.tail = switch.tail
+        if kept is not None:
+            for attribute in _CONDITIONS & set(map(str, kept.attrib)):
+                del kept.attrib[attribute]
+            group.append(kept)
+        parent.replace(switch, group)
+        dropped = ", ".join(_described(child) for child in branches if child is not kept)
+        what = (
+            f"kept {_described(kept)}, the branch a browser draws"
+            if kept is not None
+            else ("no branch a browser would draw")
+        )
+        where = f"line {source_line(switch) or '?'}"
+        notes.append(f"{where}: <switch>: {what}" + (f"; dropped {dropped}" if dropped else ""))
+    return notes
+
+
+def _drawn_branch(element: etree._Element) -> bool:
+    name = etree.QName(element)
+    return (
+        name.namespace == SVG_NS
+        and name.localname != "foreignObject"
+        and element.get(_UNSUPPORTED) is None
+    )
+
+
+def _unconditional(element: etree._Element) -> dict[str, str]:
+    return {str(k): str(v) for k, v in element.attrib.items() if str(k) not in _CONDITIONS}
+
+
+def _described(element: etree._Element) -> str:
+    where = source_line(element)
+    condition = " requiredExtensions" if element.get(_UNSUPPORTED) is not None else ""
+    return f"<{etree.QName(element).localname}{condition}>" + (f" (line {where})" if where else "")
 
 
 def forbidden(root: etree._Element, source: Path | str) -> list[Problem]:

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from iconkit._paint import draws_something
 from iconkit._svgrules import NEVER_RENDERED, SHAPES, SPRITE_REFUSED_ELEMENTS, WORDS
 from iconkit._svgtree import HREFS, SVG_NS, XLINK_NS, references, rename_references, source_line
 from iconkit.catalog import Icon
@@ -101,6 +102,9 @@ def make_symbol(
     """Turn the SVG bytes of icon ``name`` (read from ``source``) into its symbol."""
     root = parse_svg(data, source, limits)
     sanitize(root, source)
+    if not draws_something(root):
+        message = "draws nothing: no shape with a fill or a stroke outside definitions"
+        raise UnsafeSVGError(source, message, source_line(root))
     return Symbol(name, _Converter(name, root, source).symbol().encode())
 
 
@@ -254,6 +258,9 @@ def _view_box(root: etree._Element, source: Path | str) -> str:
     box = root.get("viewBox")
     if box:
         tidy = _tidy_view_box(box)
+        if tidy and min(float(part) for part in tidy.split()[2:]) <= 0:
+            message = f"viewBox {box!r} has no area, so nothing shows"
+            raise UnsafeSVGError(source, message, source_line(root))
         if tidy:
             return tidy
         raise UnsafeSVGError(source, f"viewBox {box!r} is not four numbers", source_line(root))

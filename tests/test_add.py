@@ -15,10 +15,11 @@ from hypothesis import strategies as st
 
 from iconkit._paths import shown
 from iconkit.add import NewIcon, add_icons, name_from_file, render_entries, title_from_name
+from iconkit.artwork import check_new_artwork
 from iconkit.catalog import load_catalog
 from iconkit.cli import main
 from iconkit.errors import AddError
-from iconkit.lint import check_new_artwork, lint
+from iconkit.lint import lint
 from iconkit.normalise import clean_svg
 from iconkit.sprite import build_sprite
 
@@ -27,6 +28,7 @@ from .test_safesvg import PAYLOAD, REFUSED_ON_READ
 from .test_sanitize import REFUSED_ON_SANITIZE
 
 HOSTILE = FIXTURES / "hostile"
+EMPTIED_BY_FIX = {"style-attribute-url.svg", "style-attribute-escaped-url.svg"}
 MESSY = sorted((FIXTURES / "messy").glob("*.svg"))
 Snapshot = dict[str, bytes]
 
@@ -112,11 +114,10 @@ def test_names_and_titles_derived_from_file_names(file: str, name: str, title: s
     "argv",
     [
         ["add", "a.svg", "b.svg", "--description", "One."],
-        ["add", "a.svg"],
         ["add", "a.svg", "b.svg", "--description", "A.", "--description", "B.", "--alias", "x"],
         ["add", "a.svg", "--description", "A.", "--name", "a", "--name", "b"],
     ],
-    ids=["too-few-descriptions", "no-description", "alias-with-two-files", "too-many-names"],
+    ids=["too-few-descriptions", "alias-with-two-files", "too-many-names"],
 )
 def test_usage_mistakes_exit_2(
     argv: list[str], small: Path, capsys: pytest.CaptureFixture[str]
@@ -124,6 +125,17 @@ def test_usage_mistakes_exit_2(
     before = snapshot(small.parent)
     assert main([*argv, "--catalog", str(small)]) == 2
     assert capsys.readouterr().err.startswith("error: ")
+    assert snapshot(small.parent) == before
+
+
+def test_a_file_without_any_description_is_refused_saying_where_one_can_come_from(
+    small: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (small.parent / "bell.svg").write_text(TICK_SVG, encoding="utf-8")
+    before = snapshot(small.parent)
+    assert main(["add", str(small.parent / "bell.svg"), "--catalog", str(small)]) == 1
+    err = capsys.readouterr().err
+    assert "bell.svg: no description" in err and "--description" in err and "<desc>" in err
     assert snapshot(small.parent) == before
 
 
@@ -233,6 +245,11 @@ def test_hostile_payloads_never_reach_the_catalogue_or_the_sprite(name: str, sma
     with pytest.raises(AddError, match=re.escape(REFUSED_ON_SANITIZE[name])):
         add_icons(small, [new(HOSTILE / name, "evil")], check=check_new_artwork)
     assert snapshot(small.parent) == before
+    if name in EMPTIED_BY_FIX:  # the payload carried the only paint: nothing would show
+        with pytest.raises(AddError, match="nothing to draw"):
+            add_icons(small, [new(HOSTILE / name, "evil")], fix=True, check=check_new_artwork)
+        assert snapshot(small.parent) == before
+        return
     added = add_icons(small, [new(HOSTILE / name, "evil")], fix=True, check=check_new_artwork)
     assert any("(removed)" in finding for finding in added.findings)
     for data in snapshot(small.parent).values():
@@ -352,7 +369,8 @@ def test_the_designers_page_examples_run_and_name_every_option(
     for block in re.findall(r"```python\n(.*?)```", page, re.DOTALL):
         exec(compile(block.replace("# add_icons", "add_icons"), "docs/designers.md", "exec"), {})
     for option in ("--name", "--title", "--description", "--alias", "--tag", "--fixed-colours",
-                   "--fix", "--catalog", "--dry-run", "--format"):  # fmt: skip
+                   "--fix", "--catalog", "--dry-run", "--format", "--descriptions",
+                   "--skip-refused", "--all", "--prefix"):  # fmt: skip
         assert option in page
 
 
@@ -361,14 +379,14 @@ def test_a_catalogue_changed_meanwhile_is_not_overwritten(
 ) -> None:
     import iconkit.add
 
-    real = iconkit.add._validate
+    real = iconkit.add.validate
 
     def edit_meanwhile(*args: object, **kwargs: object) -> None:
         real(*args, **kwargs)  # type: ignore[arg-type]
         with small.open("a", encoding="utf-8") as stream:
             stream.write("# someone else's edit\n")
 
-    monkeypatch.setattr(iconkit.add, "_validate", edit_meanwhile)
+    monkeypatch.setattr(iconkit.add, "validate", edit_meanwhile)
     (small.parent / "ok.svg").write_text(TICK_SVG, encoding="utf-8")
     with pytest.raises(AddError, match="changed while adding"):
         add_icons(small, [new(small.parent / "ok.svg", "one")])
@@ -383,3 +401,122 @@ def test_add_to_a_catalogue_reached_through_a_link(small: Path, tmp_path_factory
     (small.parent / "ok.svg").write_text(TICK_SVG, encoding="utf-8")
     add_icons(link / "catalog.yaml", [new(small.parent / "ok.svg", "one")])
     assert [icon.name for icon in load_catalog(small)] == ["tick", "one"]
+
+
+def two_problems(folder: Path) -> Path:
+    """A file with two forbidden things: both must be listed, not only the first."""
+    path = folder / "two.svg"
+    path.write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><script>x()</script>'
+        '<path d="M4 12h16" stroke="currentColor" onclick="y()"/></svg>',
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.fixture
+def bulk(small: Path) -> list[str]:
+    """Four files: two fine, one with two forbidden things, one with a title add refuses."""
+    folder = small.parent
+    for name in ("bell", "cloud", "pause-icon"):
+        (folder / f"{name}.svg").write_text(TICK_SVG, encoding="utf-8")
+    files = [folder / "bell.svg", two_problems(folder), folder / "cloud.svg"]
+    return [str(path) for path in files] + [str(folder / "pause-icon.svg"), "--title", "Bell",
+            "--title", "Two", "--title", "Cloud", "--title", "Pause icon"]  # fmt: skip
+
+
+def test_dry_run_lists_every_problem_of_every_file_in_one_run(
+    small: Path, bulk: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = snapshot(small.parent)
+    descriptions = ["--description", "A ringing bell.", "--description", "Two things.",
+                    "--description", "A rain cloud.", "--description", "Two bars."]  # fmt: skip
+    argv = ["add", *bulk, *descriptions, "--catalog", str(small), "--dry-run"]
+    assert main(argv) == 1
+    out, err = capsys.readouterr()
+    assert "two.svg:1: <script> is refused" in err
+    assert "two.svg:1: event handler onclick on <path> is refused" in err
+    assert "pause-icon.svg: title 'Pause icon' says icon" in err
+    assert "2 of 4 refused: `iconkit add` would add nothing (--skip-refused adds the other 2)" in (
+        err
+    )
+    assert "would add bell: Bell" in out and "would add cloud: Cloud" in out
+    assert snapshot(small.parent) == before
+    assert main(argv[:-1]) == 1  # the real run: all or nothing
+    assert snapshot(small.parent) == before
+
+
+def test_skip_refused_adds_the_rest_and_says_what_it_skipped(
+    small: Path, bulk: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    descriptions = ["--description", "A ringing bell.", "--description", "Two things.",
+                    "--description", "A rain cloud.", "--description", "Two bars."]  # fmt: skip
+    argv = ["add", *bulk, *descriptions, "--catalog", str(small), "--skip-refused"]
+    assert main(argv) == 0
+    out, err = capsys.readouterr()
+    assert "skipped: " in err and "<script> is refused" in err and "says icon" in err
+    assert "added 2, skipped 2" in err
+    assert [i.name for i in load_catalog(small)] == ["tick", "bell", "cloud"]
+    assert sorted(p.name for p in (small.parent / "svg").iterdir()) == [
+        "bell.svg",
+        "cloud.svg",
+        "tick.svg",
+    ]
+
+
+def test_skip_refused_with_everything_refused_adds_nothing(small: Path) -> None:
+    before = snapshot(small.parent)
+    icon = new(two_problems(small.parent), "two")
+    after = snapshot(small.parent)
+    with pytest.raises(AddError, match="nothing to add: every icon was refused"):
+        add_icons(small, [icon], skip_refused=True)
+    assert snapshot(small.parent) == after and set(after) - set(before) == {"two.svg"}
+
+
+def test_descriptions_come_from_a_file_of_name_description_lines(
+    small: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for name in ("bell", "cloud"):
+        (small.parent / f"{name}.svg").write_text(TICK_SVG, encoding="utf-8")
+    described = tmp_path / "words.yaml"
+    described.write_text("# by a person\nbell: A bell with a clapper.\ncloud: A rain cloud\n")
+    files = [str(small.parent / "bell.svg"), str(small.parent / "cloud.svg")]
+    assert main(["add", *files, "--descriptions", str(described), "--catalog", str(small)]) == 0
+    icons = {i.name: i.description for i in load_catalog(small)}
+    assert icons["bell"] == "A bell with a clapper."
+    assert "does not end with a full stop" in capsys.readouterr().err  # a warning, not a refusal
+
+
+def test_the_artwork_proposes_its_title_and_description(
+    small: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = FIXTURES / "exports" / "illustrator-title-desc.svg"
+    assert main(["add", str(source), "--catalog", str(small)]) == 0
+    out = capsys.readouterr().out
+    assert "added illustrator-title-desc: Send message (" in out
+    assert "title from the artwork's <title>; description from the artwork's <desc>" in out
+    (icon,) = [i for i in load_catalog(small) if i.name == "illustrator-title-desc"]
+    assert (icon.title, icon.description) == (
+        "Send message",
+        "A paper plane flying up and to the right.",
+    )
+    given = NewIcon.from_file(source, "A plane.", title="Send")  # given words always win
+    assert (given.title, given.description, given.notes) == ("Send", "A plane.", ())
+
+
+def test_a_licence_comment_is_kept_with_the_icon(
+    small: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = FIXTURES / "exports" / "web-licence-comment.svg"
+    icon = NewIcon.from_file(source, "A map pin.")
+    assert (icon.credit.license, icon.credit.source) == ("ISC", "example-icons v2.4.0")
+    assert main(["add", str(source), "--catalog", str(small), "--description", "A pin."]) == 0
+    assert "(svg/web-licence-comment.svg; ISC, example-icons v2.4.0)" in capsys.readouterr().out
+    (added,) = [i for i in load_catalog(small) if i.name == "web-licence-comment"]
+    assert added.credit == {"source": "example-icons v2.4.0", "license": "ISC"}
+    assert small.read_text(encoding="utf-8").endswith(
+        "  description: A pin.\n  source: example-icons v2.4.0\n  license: ISC\n"
+    )
+    assert main(["show", "web-licence-comment", "--catalog", str(small)]) == 0
+    shown = capsys.readouterr().out
+    assert "  source:      example-icons v2.4.0\n  license:     ISC\n" in shown

@@ -482,3 +482,49 @@ def test_icons_that_mirror_get_flipped_pngs_that_icon_img_uses_for_rtl(tmp_path:
     rtl, ltr, clock = re.findall(r'src="/static/icons/([^"]+)"', page)
     assert rtl == flipped["24@1x-dark"] and ltr == icons["next"]["png"]["24@1x-dark"]
     assert clock == icons["clock"]["png"]["24@1x-dark"]  # never flips
+
+
+def credit(project: Path) -> None:
+    """Credit the project's comment icon to a source, as `iconkit import` would."""
+    catalog = project / "catalog.yaml"
+    text = catalog.read_text(encoding="utf-8").replace(
+        "comment:\n", "comment:\n  source: Example Strokes 1.0\n  license: MIT\n  author: Jo\n", 1
+    )
+    catalog.write_text(text, encoding="utf-8")
+
+
+def test_credited_icons_get_notices_and_manifest_fields(project: Path) -> None:
+    settings = settings_for(project, png=False)
+    build(settings)
+    assert not (settings.out / "NOTICES.txt").exists()  # nothing to credit: nothing written
+    assert "notices" not in load_manifest(settings.out)
+    credit(project)
+    build(settings)
+    manifest = load_manifest(settings.out)
+    assert manifest["notices"] == "NOTICES.txt" and manifest["schema"] == 1
+    entry = manifest["icons"]["comment"]
+    assert (entry["source"], entry["license"], entry["author"]) == (
+        "Example Strokes 1.0",
+        "MIT",
+        "Jo",
+    )
+    assert "license" not in manifest["icons"]["success-tick"]
+    notices = (settings.out / "NOTICES.txt").read_bytes()
+    assert b"Example Strokes 1.0\n  Licence: MIT\n  Author:  Jo\n  Icons (1): comment\n" in notices
+    assert check(settings) == []
+    shutil.rmtree(settings.out)
+    build(settings)
+    assert (settings.out / "NOTICES.txt").read_bytes() == notices  # same input, same bytes
+
+
+def test_notices_go_when_the_credits_go(project: Path) -> None:
+    settings = settings_for(project, png=False)
+    credit(project)
+    build(settings)
+    shutil.copy(ROOT / "catalog.yaml", project / "catalog.yaml")  # no credits, other icons
+    text = (ROOT / "catalog.yaml").read_text(encoding="utf-8")
+    blocks = [block for block in text.split("\n\n") if block.split(":", 1)[0] in SMALL]
+    (project / "catalog.yaml").write_text("\n\n".join(blocks) + "\n", encoding="utf-8")
+    assert any(p.endswith("NOTICES.txt: stale, from an earlier build") for p in check(settings))
+    assert "NOTICES.txt" in build(settings).removed
+    assert not (settings.out / "NOTICES.txt").exists()

@@ -416,3 +416,34 @@ def test_mirror_must_be_true_or_false(write_catalog: Callable[..., Path]) -> Non
     path = write_catalog("next:\n  title: Next\n  description: An arrow.\n  mirror: yes\n")
     with pytest.raises(CatalogError, match=r"catalog\.yaml:4: icon 'next': mirror must be true"):
         load_catalog(path)
+
+
+def test_source_license_and_author_credit_an_icon(write_catalog) -> None:
+    path = write_catalog(
+        "bell:\n  title: Bell\n  description: A bell.\n  source: lucide-static 1.62.0\n"
+        "  license: ISC\n  author:  Lucide   Icons\n\nown:\n  title: Own\n  description: Mine.\n"
+    )
+    bell, own = load_catalog(path)
+    assert (bell.source, bell.license, bell.author) == (
+        "lucide-static 1.62.0",
+        "ISC",
+        "Lucide Icons",
+    )
+    assert bell.credit == {
+        "source": "lucide-static 1.62.0",
+        "license": "ISC",
+        "author": "Lucide Icons",
+    }
+    assert own.credit == {} and own.license is None
+
+
+def test_a_credit_must_be_text(write_catalog) -> None:
+    path = write_catalog(
+        "bell:\n  title: Bell\n  description: A bell.\n  license: [MIT]\n  author: ''\n"
+    )
+    with pytest.raises(CatalogError) as caught:
+        load_catalog(path)
+    assert [(p.line, p.message) for p in caught.value.problems] == [
+        (4, "icon 'bell': license must be text"),
+        (5, "icon 'bell': author must be text"),
+    ]

@@ -60,6 +60,14 @@ CASES: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
         (ENTRY, svg(f'<path d="M12 4v16" {STROKE}/>', 'viewBox="0 0 24 20"')),
         (ENTRY, PLAIN),
     ),
+    "license": (
+        (ENTRY + "  source: Example Strokes 1.0\n", PLAIN),
+        (ENTRY + "  source: Example Strokes 1.0\n  license: MIT\n", PLAIN),
+    ),
+    "nothing-to-draw": (
+        (ENTRY, svg('<path d="M12 4v16" fill="none"/>')),  # no stroke, no fill: nothing shows
+        (ENTRY, PLAIN),
+    ),
     "off-grid": (
         (ENTRY, svg(f'<path d="M8 2v12" {STROKE}/>', 'viewBox="0 0 16 16"')),
         (ENTRY, PLAIN),
@@ -155,7 +163,7 @@ def rules(findings: list[Finding]) -> set[str]:
 
 
 def test_every_rule_has_a_case() -> None:
-    assert len(CASES) == 21
+    assert len(CASES) == 23
 
 
 @pytest.mark.parametrize("rule", sorted(CASES))
@@ -281,6 +289,56 @@ def test_fix_leaves_what_it_cannot_fix_safely(project: Callable[[str, str], Path
     report = lint(path, fix=True)
     assert report.fixed == [] and path.read_bytes() == before
     assert rules(report.findings) == {"doubled-word"}
+
+
+def levels(findings: list[Finding]) -> dict[str, str]:
+    return {finding.rule: finding.level for finding in findings}
+
+
+def test_a_wide_icon_is_a_warning_where_the_set_is_square_and_fine_where_it_is_not(
+    project: Callable[[str, str], Path],
+) -> None:
+    wide = svg(f'<path d="M2 8h28" {STROKE}/>', 'viewBox="0 0 32 16"')
+    path = project(ENTRY, wide)
+    found = lint(path).findings
+    assert levels(found) == {"viewbox-not-square": "warning"}
+    assert "unlike the set's (0 0 24 24)" in found[0].message
+    for name in BASE_ART:  # now most of the set is wide: a set of logos, say
+        (path.parent / "svg" / f"{name}.svg").write_text(wide, encoding="utf-8")
+    assert lint(path).findings == []
+    assert levels(lint(path, LintSettings(grid=24)).findings) == {"viewbox-not-square": "warning"}
+
+
+def test_near_black_greys_are_folded_by_fix_and_real_colours_name_fixed_colours(
+    project: Callable[[str, str], Path],
+) -> None:
+    greys = svg(
+        '<path d="M12 4v16" fill="none" stroke="#222222" stroke-width="2"/>\n  '
+        '<path d="M4 4h16" fill="none" stroke="#333333" stroke-width="2"/>'
+    )
+    path = project(ENTRY, greys)
+    (finding,) = [f for f in lint(path).findings if f.level == "error"]
+    assert finding.rule == "fixed-colours" and "`iconkit lint --fix` folds them" in finding.message
+    report = lint(path, fix=True)
+    assert report.findings == []
+    assert any("folded the near-black greys" in f.message for f in report.fixed)
+    trigger = CASES["fixed-colours"][0]
+    (colours,) = [f for f in lint(project(*trigger)).findings if f.level == "error"]
+    assert "set fixed_colours: true" in colours.message
+
+
+def test_fix_resolves_a_switch_to_what_a_browser_draws(project: Callable[[str, str], Path]) -> None:
+    switch = svg(
+        '<switch><foreignObject requiredExtensions="http://ns.adobe.com/AdobeIllustrator/10.0/"'
+        f' width="1" height="1"/><g><path d="M12 4v16" {STROKE}/></g></switch>'
+    )
+    path = project(ENTRY, switch)
+    assert levels(lint(path).findings)["forbidden-content"] == "error"
+    report = lint(path, fix=True)
+    assert report.findings == []
+    (fixed,) = report.fixed
+    assert "<switch>: kept <g>" in fixed.message
+    assert "<path" in (path.parent / "svg" / "probe.svg").read_text(encoding="utf-8")
 
 
 def test_settings_override_what_the_set_does(project: Callable[[str, str], Path]) -> None:

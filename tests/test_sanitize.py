@@ -14,7 +14,7 @@ from iconkit._svgrules import REFUSED_ELEMENTS
 from iconkit._svgtree import SVG_NS, XLINK_NS
 from iconkit.errors import UnsafeSVGError
 from iconkit.safesvg import parse_svg, read_svg
-from iconkit.sanitize import sanitize
+from iconkit.sanitize import resolve_switches, sanitize
 
 from .conftest import ROOT
 from .test_safesvg import HOSTILE, PAYLOAD, REFUSED_ON_READ, SVG_OPEN
@@ -267,3 +267,66 @@ def test_a_reference_the_renamers_would_misread_is_refused(markup: str) -> None:
     root = parse_svg(data, "x.svg")
     assert sanitize(root, "x.svg", fix=True)
     assert sanitize(root, "x.svg") == []
+
+
+AI = "http://ns.adobe.com/AdobeIllustrator/10.0/"
+LINE = '<path d="M4 12h16" stroke="currentColor"/>'
+
+
+def switch_tags(markup: str) -> tuple[list[str], list[str]]:
+    root = parse_svg(SVG_OPEN + markup.encode() + b"</svg>", "x.svg")
+    notes = resolve_switches(root)
+    return [etree.QName(e).localname for e in root.iter() if isinstance(e.tag, str)], notes
+
+
+@pytest.mark.parametrize(
+    ("markup", "tags"),
+    [
+        # Illustrator: its private data first, then the drawing.
+        (f'<switch><foreignObject requiredExtensions="{AI}"/><g>{LINE}</g></switch>',
+         ["svg", "g", "g", "path"]),
+        # A plain foreignObject is never kept, whatever a browser would do with it.
+        (f"<switch><foreignObject/>{LINE}</switch>", ["svg", "g", "path"]),
+        # Any branch that requires an extension is passed over; other conditions count as met.
+        (f'<switch><g requiredExtensions="x"/><g systemLanguage="en">{LINE}</g></switch>',
+         ["svg", "g", "g", "path"]),
+        # Nested switches resolve from the inside out.
+        (f"<switch><switch><foreignObject/>{LINE}</switch></switch>",
+         ["svg", "g", "g", "path"]),
+        # Nothing a browser would draw: an empty group stays for "nothing to draw" to see.
+        (f'<switch><foreignObject requiredExtensions="{AI}"/></switch>', ["svg", "g"]),
+    ],
+    ids=["illustrator", "foreign-object", "conditions", "nested", "nothing"],
+)  # fmt: skip
+def test_a_switch_keeps_the_branch_a_browser_draws(markup: str, tags: list[str]) -> None:
+    found, notes = switch_tags(markup)
+    assert found == tags
+    assert notes and all("<switch>" in note for note in notes)
+
+
+def test_a_switch_keeps_its_attributes_but_not_the_conditions() -> None:
+    data = (
+        SVG_OPEN
+        + (
+            f'<switch transform="translate(1 1)"><g requiredFeatures="x" systemLanguage="en" '
+            f'fill="red">{LINE}</g></switch>'
+        ).encode()
+        + b"</svg>"
+    )
+    root = parse_svg(data, "x.svg")
+    resolve_switches(root)
+    group = root[0]
+    assert group.get("transform") == "translate(1 1)"
+    assert dict(group[0].attrib) == {"fill": "red"}
+    assert sanitize(root, "x.svg") == []
+
+
+def test_a_switch_is_refused_without_fix_and_resolved_with_it() -> None:
+    data = SVG_OPEN + f'<switch><foreignObject requiredExtensions="{AI}"/>{LINE}</switch>'.encode()
+    data += b"</svg>"
+    with pytest.raises(UnsafeSVGError, match="<switch> is refused"):
+        sanitize(parse_svg(data, "x.svg"), "x.svg")
+    root = parse_svg(data, "x.svg")
+    (note,) = sanitize(root, "x.svg", fix=True)
+    assert "kept <path>" in note and "dropped <foreignObject requiredExtensions>" in note
+    assert root.find(f".//{{{SVG_NS}}}path") is not None  # the drawing survives (issue 17)

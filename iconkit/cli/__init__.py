@@ -13,13 +13,23 @@ import sys
 from collections.abc import Sequence
 
 from iconkit._version import __version__
-from iconkit.cli import _add, _browse, _build, _init, _lint, _messages
+from iconkit.cli import _add, _browse, _build, _import, _init, _lint, _messages
 from iconkit.cli._common import RULE, Handler, add_project_options
 from iconkit.errors import IconkitError
 
 __all__ = ["PROJECT_COMMANDS", "build_parser", "main", "run"]
 
-PROJECT_COMMANDS = ("add", "build", "lint", "list", "messages", "scan", "search", "show")
+PROJECT_COMMANDS = (
+    "add",
+    "build",
+    "import",
+    "lint",
+    "list",
+    "messages",
+    "scan",
+    "search",
+    "show",
+)
 """The commands that work on a project's catalogue (all but ``init``): the Flask and
 Django integrations offer these with the application's project."""
 
@@ -44,7 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
             add_project_options(sub)
         return sub
 
-    for module in (_init, _browse, _build, _add, _lint, _messages):
+    for module in (_init, _browse, _build, _add, _import, _lint, _messages):
         module.register(command)
     return parser
 

@@ -35,6 +35,7 @@ def _icon_record(icon: Icon, catalog: Catalog) -> dict[str, object]:
         "file": _relative(icon.path, catalog),
         "fixed_colours": icon.fixed_colours,
         "animated": icon.animated,
+        **icon.credit,
     }
 
 
@@ -70,6 +71,8 @@ def cmd_show(args: argparse.Namespace) -> int:
     if icon.animated:
         print("  animated:    yes (stops under prefers-reduced-motion)")
     print(f"  file:        {_relative(icon.path, catalog)}")
+    for key, value in icon.credit.items():
+        print(f"  {key + ':':<12} {value}")
     print(f"  template:    {template_call(icon)}")
     return 0
 

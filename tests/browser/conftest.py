@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import json
 import os
 import shutil
 import subprocess
@@ -16,11 +15,12 @@ import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING
 
 import pytest
 
 from ..conftest import ROOT
+from ..npm import npm_package, unavailable
 from .harness import PageReport, Probe, Site
 from .pages import Pages, render_pages
 
@@ -29,7 +29,6 @@ if TYPE_CHECKING:
 
 AXE_VERSION = "4.14.1"
 DEPS = ROOT / ".browser-deps"
-AXE_SCRIPT = DEPS / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
@@ -48,35 +47,10 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.browser)
 
 
-def _unavailable(reason: str) -> NoReturn:
-    """Skip on a developer's machine; fail under CI, where .ci/run installs everything."""
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"{reason} (CI=true: the browser suite must run; .ci/run installs it)")
-    pytest.skip(reason)
-
-
-def _installed_axe_version() -> str | None:
-    manifest = AXE_SCRIPT.parent / "package.json"
-    if not manifest.is_file():
-        return None
-    version = json.loads(manifest.read_text(encoding="utf-8")).get("version")
-    return version if isinstance(version, str) else None
-
-
 @pytest.fixture(scope="session")
 def axe_script() -> str:
     """axe-core's source, installed from npm at the pinned version if it is missing."""
-    if _installed_axe_version() != AXE_VERSION or not AXE_SCRIPT.is_file():
-        npm = shutil.which("npm")
-        if npm is None:
-            _unavailable(f"npm is not installed, so axe-core@{AXE_VERSION} cannot be installed")
-        DEPS.mkdir(exist_ok=True)
-        command = [npm, "install", "--prefix", str(DEPS), "--no-audit", "--no-fund"]
-        command += ["--no-save", "--loglevel=error", f"axe-core@{AXE_VERSION}"]
-        done = subprocess.run(command, capture_output=True, text=True, check=False)
-        if done.returncode != 0 or _installed_axe_version() != AXE_VERSION:
-            _unavailable(f"npm could not install axe-core@{AXE_VERSION}: {done.stderr.strip()}")
-    return AXE_SCRIPT.read_text(encoding="utf-8")
+    return (npm_package("axe-core", AXE_VERSION, DEPS) / "axe.min.js").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="session")
@@ -84,11 +58,11 @@ def browser() -> Iterator[Browser]:
     """Debian's chromium driven by Playwright: headless, off the network, never downloaded."""
     executable = shutil.which("chromium")
     if executable is None:
-        _unavailable("chromium is not installed (apt-get install chromium)")
+        unavailable("chromium is not installed (apt-get install chromium)")
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        _unavailable("playwright is not installed (pip install -e '.[test]')")
+        unavailable("playwright is not installed (pip install -e '.[test]')")
     with sync_playwright() as playwright:
         # Playwright adds --no-sandbox unless chromium_sandbox is set: keep the sandbox
         # for ordinary users, drop it only as root, where chromium refuses to start with it.

@@ -4,19 +4,20 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import AXE_VERSION, CHROMIUM_ARGS, _unavailable
+from ..npm import unavailable
+from .conftest import AXE_VERSION, CHROMIUM_ARGS
 
 
 def test_a_missing_browser_skips_outside_ci(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("CI", raising=False)
     with pytest.raises(pytest.skip.Exception, match="chromium is not installed"):
-        _unavailable("chromium is not installed")
+        unavailable("chromium is not installed")
 
 
 def test_a_missing_browser_fails_under_ci(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CI", "true")
     with pytest.raises(pytest.fail.Exception, match="CI=true"):
-        _unavailable("chromium is not installed")
+        unavailable("chromium is not installed")
 
 
 def test_chromium_stays_off_the_network_and_axe_is_pinned() -> None:
