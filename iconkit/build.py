@@ -42,7 +42,6 @@ from iconkit.sprite import Symbol, assemble, make_symbol
 
 __all__ = ["BuildResult", "Plan", "build", "check", "lock_file", "plan", "terminal"]
 
-GALLERY = "gallery.html"
 SYMBOLS = "symbols.json"  # in the cache folder: each icon's symbol, by its inputs
 CHUNK = 64  # icons whose files are read before their symbols are made
 STAGING = ".iconkit-tmp-"  # the prefix of a build's staging folder in the output folder
@@ -134,7 +133,7 @@ def plan(settings: Settings, icons: Iterable[str] | None = None) -> Plan:
     files = {
         sprite_name: sprite,
         css_name: css,
-        GALLERY: render_gallery(manifest, sprite),
+        **render_gallery(manifest, sprite),
         **({NOTICES: notices} if notices is not None else {}),
         MANIFEST: manifest_bytes(manifest),
     }
@@ -213,11 +212,13 @@ def _write_cache(cache: Path, symbols: dict[str, str]) -> None:
 
 
 def _hashed_files(out: Path) -> Iterator[str]:
-    """Files of earlier builds: ``sprite.*.svg``, ``iconkit.*.css``, ``png/*.png``, and the
-    notices (not hashed, but written only while an icon is credited)."""
+    """Files of earlier builds: ``sprite.*.svg``, ``iconkit.*.css``, ``gallery.*.css`` and
+    ``.js``, ``png/*.png``, and the notices (not hashed, but written only while an icon is
+    credited)."""
     if not out.is_dir():
         return
-    for pattern in ("sprite.*.svg", "iconkit.*.css", "png/*.png", NOTICES):
+    patterns = ("sprite.*.svg", "iconkit.*.css", "gallery.*.css", "gallery.*.js", "png/*.png")
+    for pattern in (*patterns, NOTICES):
         for path in sorted(out.glob(pattern)):
             yield path.relative_to(out).as_posix()
 

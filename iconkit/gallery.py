@@ -1,49 +1,65 @@
-"""``gallery.html``: one standalone, searchable, accessible page of the whole set.
+"""``gallery.html``: one searchable, accessible page of the whole set, in the build folder.
 
 The page and one icon's item are ``string.Template`` files in ``pages/`` (not Jinja's
 ``templates/``): a build never imports Jinja. Every value filled in is escaped by
-``_escaped``; only the sprite, the shipped CSS and the items (made of escaped values)
-go in as they are.
+``_escaped``; only the sprite and the items (made of escaped values) go in as they are.
+The page's style and script are files beside it (``gallery.HASH.css``, ``.js``), never
+inline, so it works under ``Content-Security-Policy: default-src 'self'``.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
 import html
 from collections.abc import Mapping
 from importlib import resources
 from string import Template
 from typing import Any
 
-from iconkit._shipped import stylesheet
 from iconkit._version import __version__
 from iconkit.manifest import MANIFEST
 
-__all__ = ["render_gallery"]
+__all__ = ["GALLERY", "render_gallery"]
+
+GALLERY = "gallery.html"
 
 
 def render_gallery(
     manifest: Mapping[str, Any], sprite: bytes, title: str = "Icon gallery"
-) -> bytes:
-    """The gallery page for a build's ``manifest``, with ``sprite`` inlined so it stands alone."""
+) -> dict[str, bytes]:
+    """The gallery's files, by name: the page for a build's ``manifest`` (with ``sprite``
+    inlined, and linking the build's ``iconkit.css``), its style sheet and its script."""
+    assets = {
+        f"gallery.{hashlib.sha256(data).hexdigest()[:8]}.{kind}": data
+        for kind, data in (("css", _asset("gallery.css")), ("js", _asset("gallery.js")))
+    }
+    css, js = assets
     colours = _colours_shown(manifest)
     items = [_item(name, entry, colours) for name, entry in manifest["icons"].items()]
-    page = _template("gallery.html").substitute(
+    page = _template(GALLERY).substitute(
         _escaped(
             title=title,
             count=str(len(items)),
             version=__version__,
             manifest_name=MANIFEST,
             sprite_name=manifest["sprite"],
+            css_name=manifest["css"],
+            gallery_css=css,
+            gallery_js=js,
         )
-        | {"css": stylesheet().decode(), "sprite": sprite.decode(), "items": "".join(items)}
+        | {"sprite": sprite.decode(), "items": "".join(items)}
     )
-    return page.encode()
+    return {GALLERY: page.encode(), **assets}
+
+
+def _asset(name: str) -> bytes:
+    return resources.files("iconkit").joinpath("pages", name).read_bytes()
 
 
 @functools.cache
 def _template(name: str) -> Template:
-    return Template(resources.files("iconkit").joinpath("pages", name).read_bytes().decode())
+    return Template(_asset(name).decode())
 
 
 def _escaped(**values: str) -> dict[str, str]:

@@ -44,7 +44,8 @@ def test_a_build_writes_the_page_its_manifest_and_sprite_make(
     work = plan(Settings(out=tmp_path, png=png, colours=colours, sizes=(16, 24), scales=(1, 2)))
     manifest = json.loads(work.files["manifest.json"])
     page = work.files["gallery.html"]
-    assert page == render_gallery(manifest, work.files[manifest["sprite"]])
+    files = render_gallery(manifest, work.files[manifest["sprite"]])
+    assert all(work.files[name] == data for name, data in files.items())
     assert (b'src="png/' in page) is png
 
 
@@ -58,14 +59,16 @@ def test_page_has_language_title_heading_landmarks(page: tuple[Path, html.HtmlEl
 
 
 def test_search_box_is_labelled_and_has_a_live_count(page: tuple[Path, html.HtmlElement]) -> None:
-    _, root = page
+    out, root = page
     field = root.get_element_by_id("gallery-search")
     assert field.get("type") == "search"
     labels = [label for label in root.iter("label") if label.get("for") == "gallery-search"]
     assert [label.text_content() for label in labels] == ["Search icons"]
     count = root.get_element_by_id(field.get("aria-describedby"))
     assert count.get("role") == "status" and count.text_content() == f"{len(CATALOG)} icons"
-    assert 'addEventListener("input"' in "".join(s.text_content() for s in root.iter("script"))
+    (script,) = root.iter("script")
+    assert not script.text_content().strip()  # a file: a strict CSP runs no inline script
+    assert 'addEventListener("input"' in (out / script.get("src")).read_text()
 
 
 def test_ids_are_unique(page: tuple[Path, html.HtmlElement]) -> None:
@@ -152,8 +155,8 @@ def test_any_catalogue_words_reach_the_page_as_text_only(
     """Placeholders, braces, quotes and markup in the words stay words."""
     entry = {"title": title, "description": description, "aliases": aliases, "tags": tags,
              "png": {}, "animated": False, "fixed_colours": False}  # fmt: skip
-    page = render_gallery({"sprite": "sprite.0.svg", "icons": {"x": entry}}, b"<svg/>")
-    root = html.fromstring(page)
+    manifest = {"sprite": "sprite.0.svg", "css": "iconkit.0.css", "icons": {"x": entry}}
+    root = html.fromstring(render_gallery(manifest, b"<svg/>")["gallery.html"])
     (item,) = root.find_class("gallery-item")
     assert [element.tag for element in item.iter()] == [
         "li", "h2", "div", "div", "svg", "use", "div", "svg", "use", "dl", "dt", "dd", "dt",
@@ -178,3 +181,12 @@ def test_a_build_never_imports_jinja_and_the_page_is_no_jinja_template() -> None
     install(env, catalog=CATALOG, inline=True)
     with pytest.raises(jinja2.TemplateNotFound):
         env.get_template("gallery.html")
+
+
+def test_the_page_needs_nothing_a_strict_csp_blocks(page: tuple[Path, html.HtmlElement]) -> None:
+    out, root = page
+    assert not list(root.iter("style")) and all(e.get("style") is None for e in root.iter())
+    assert not [key for e in root.iter() for key in e.attrib if key.startswith("on")]
+    links = [link.get("href") for link in root.iter("link")]
+    assert links[0] == load_manifest(out)["css"] and links[1].startswith("gallery.")
+    assert all((out / href).is_file() and ":" not in href for href in links)

@@ -76,6 +76,10 @@ def browser() -> Iterator[Browser]:
         browser.close()
 
 
+STRICT_CSP = "default-src 'self'; style-src 'self'; img-src 'self'"
+"""The policy the build's files are served under: everything iconkit writes must work."""
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     extensions_map = {
         **http.server.SimpleHTTPRequestHandler.extensions_map,
@@ -83,6 +87,11 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         ".html": "text/html; charset=utf-8",
         ".css": "text/css; charset=utf-8",
     }
+
+    def end_headers(self) -> None:
+        if self.path.startswith("/iconkit-build/"):  # the build's own pages: the gallery
+            self.send_header("Content-Security-Policy", STRICT_CSP)
+        super().end_headers()
 
     def log_message(self, format: str, *args: object) -> None:
         pass
