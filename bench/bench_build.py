@@ -50,14 +50,14 @@ fs.writeFileSync(out, store.toString({inline: true}));
 ICONKIT_SCRIPT = """
 import json, sys
 from pathlib import Path
-import iconkit.build
-from iconkit.build import build
+import iconkit.builder
+from iconkit.builder import build
 from iconkit.catalog import load_catalog
 from iconkit.settings import Settings
 a = json.loads(sys.argv[1])
 if a.get("preload"):  # time the build alone: the catalogue is loaded before the clock starts
     catalog = load_catalog(a["catalog"])
-    iconkit.build.load_catalog = lambda path: catalog
+    iconkit.builder.load_catalog = lambda path: catalog
 s = Settings(catalog=Path(a["catalog"]), out=Path(a["out"]), png=a["png"], jobs=a["jobs"],
              sizes=tuple(a["sizes"]), scales=tuple(a["scales"]))
 r = build(s)

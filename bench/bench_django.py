@@ -39,7 +39,7 @@ from bench_templates import CALLS, install_third_party, page
 from django import template
 from django.utils.safestring import SafeString, mark_safe
 
-from iconkit.build import build
+from iconkit.builder import build
 from iconkit.settings import Settings
 
 register = template.Library()  # the constant tag, loaded as {% load bench_const %}

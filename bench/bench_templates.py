@@ -44,7 +44,7 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 import iconkit
-from iconkit.build import build
+from iconkit.builder import build
 from iconkit.settings import Settings
 
 CALLS = 1000

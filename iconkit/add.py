@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import astuple, dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -22,6 +22,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from iconkit._addwrite import appended, commit, shown, validate
+from iconkit.artwork import check_new_artwork
 from iconkit.catalog import CREDIT_KEYS, NAME_PATTERN, load_catalog
 from iconkit.errors import AddError, IconkitError, UnsafeSVGError
 from iconkit.exportinfo import Credit, ExportInfo, read_export_info
@@ -39,8 +40,6 @@ __all__ = [
     "shown",
     "title_from_name",
 ]
-
-ArtworkCheck = Callable[["NewIcon", bytes], list[str]]
 
 
 @dataclass(frozen=True)
@@ -151,7 +150,6 @@ def add_icons(
     dry_run: bool = False,
     fix: bool = False,
     limits: Limits = DEFAULT_LIMITS,
-    check: ArtworkCheck | None = None,
     skip_refused: bool = False,
 ) -> Added:
     """Add ``icons`` to the catalogue at ``catalog_path``; all or nothing.
@@ -160,8 +158,7 @@ def add_icons(
     raises ``AddError`` (listing them all) and changes nothing, unless
     ``skip_refused``, which adds the others and reports the refused in
     ``Added.refused``; ``dry_run`` reports them the same way and writes nothing.
-    ``check`` returns error messages for cleaned artwork that must not be added
-    (``iconkit add`` passes the artwork rules of ``iconkit lint``).
+    The cleaned artwork is held to the artwork rules of ``iconkit lint``.
     """
     catalog = load_catalog(catalog_path)
     original = catalog_path.read_bytes()
@@ -173,7 +170,7 @@ def add_icons(
         cleaned, problems = _cleaned(icon, fix, limits)
         problems += _word_problems(icon)
         if cleaned is not None:
-            problems += _artwork_problems(icon, cleaned, check)
+            problems += _artwork_problems(icon, cleaned)
         target = catalog_path.parent / "svg" / f"{icon.name}.svg"
         if target.exists():
             problems.append(f"{icon.where}: {shown(target, catalog_path)} already exists")
@@ -251,15 +248,13 @@ def _every_problem(data: bytes, where: str, limits: Limits) -> list[str]:
     return [str(problem) for problem in forbidden(root, where)]
 
 
-def _artwork_problems(icon: NewIcon, cleaned: _Cleaned, check: ArtworkCheck | None) -> list[str]:
+def _artwork_problems(icon: NewIcon, cleaned: _Cleaned) -> list[str]:
     empty = nothing_to_draw(cleaned.root)
     if empty is not None:
         said = [f for f in cleaned.findings if "(removed)" in f or "<switch>" in f]
         after = f" (after: {'; '.join(said)})" if said else ""
         return [f"{icon.where}: {empty}{after}"]
-    if check is None:
-        return []
-    return [f"{icon.where}: {message}" for message in check(icon, cleaned.svg)]
+    return [f"{icon.where}: {message}" for message in check_new_artwork(icon, cleaned.svg)]
 
 
 def _word_problems(icon: NewIcon) -> list[str]:

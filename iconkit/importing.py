@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from iconkit.add import Added, ArtworkCheck, NewIcon, add_icons
+from iconkit.add import Added, NewIcon, add_icons
 from iconkit.catalog import NAME_PATTERN, load_catalog
 from iconkit.exportinfo import ExportInfo
 from iconkit.iconsets import IconSet, open_set
@@ -36,7 +36,6 @@ def import_icons(
     fix: bool = False,
     skip_refused: bool = False,
     limits: Limits = DEFAULT_LIMITS,
-    check: ArtworkCheck | None = None,
 ) -> Added:
     """Add the icons ``names`` of ``iconset`` (every one when ``None``) to the catalogue.
 
@@ -71,7 +70,6 @@ def import_icons(
         dry_run=dry_run,
         fix=fix,
         limits=limits,
-        check=check,
         skip_refused=skip_refused,
     )
     added.findings[:0] = dropped

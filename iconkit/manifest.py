@@ -1,7 +1,7 @@
 """``manifest.json``: what a build wrote, for the Jinja integration and other tools to read.
 
 Reading a manifest needs nothing of the build: a web app imports this module, not
-``iconkit.build``. The format is described in docs/build.md.
+``iconkit.builder``. The format is described in docs/build.md.
 """
 
 from __future__ import annotations

@@ -15,11 +15,10 @@ from hypothesis import strategies as st
 
 from iconkit._paths import shown
 from iconkit.add import NewIcon, add_icons, name_from_file, render_entries, title_from_name
-from iconkit.artwork import check_new_artwork
 from iconkit.catalog import load_catalog
 from iconkit.cli import main
 from iconkit.errors import AddError
-from iconkit.lint import lint
+from iconkit.linter import lint
 from iconkit.normalise import clean_svg
 from iconkit.sprite import build_sprite
 
@@ -65,7 +64,7 @@ def test_add_writes_the_cleaned_artwork_and_appends_the_entry(shipped: Path) -> 
     before = shipped.read_bytes()
     source = FIXTURES / "messy" / "inkscape-stroke-layer.svg"
     icon = new(source, "bell", title="Notifications", description="A bell.", tags=("alert",))
-    add_icons(shipped, [icon], check=check_new_artwork)
+    add_icons(shipped, [icon])
     after = shipped.read_bytes()
     assert after.startswith(before)  # every comment, key and byte of the rest kept
     assert (
@@ -201,7 +200,7 @@ def test_a_failing_add_changes_no_byte_and_names_the_file(small: Path, case: str
     build, message = FAILURES[case]
     before = snapshot(folder)
     with pytest.raises(AddError) as caught:
-        add_icons(small, build(folder), check=check_new_artwork)
+        add_icons(small, build(folder))
     assert message in str(caught.value)
     assert snapshot(folder) == before
 
@@ -243,14 +242,14 @@ def test_files_refused_on_read_are_refused_by_add(name: str, small: Path) -> Non
 def test_hostile_payloads_never_reach_the_catalogue_or_the_sprite(name: str, small: Path) -> None:
     before = snapshot(small.parent)
     with pytest.raises(AddError, match=re.escape(REFUSED_ON_SANITIZE[name])):
-        add_icons(small, [new(HOSTILE / name, "evil")], check=check_new_artwork)
+        add_icons(small, [new(HOSTILE / name, "evil")])
     assert snapshot(small.parent) == before
     if name in EMPTIED_BY_FIX:  # the payload carried the only paint: nothing would show
         with pytest.raises(AddError, match="nothing to draw"):
-            add_icons(small, [new(HOSTILE / name, "evil")], fix=True, check=check_new_artwork)
+            add_icons(small, [new(HOSTILE / name, "evil")], fix=True)
         assert snapshot(small.parent) == before
         return
-    added = add_icons(small, [new(HOSTILE / name, "evil")], fix=True, check=check_new_artwork)
+    added = add_icons(small, [new(HOSTILE / name, "evil")], fix=True)
     assert any("(removed)" in finding for finding in added.findings)
     for data in snapshot(small.parent).values():
         assert PAYLOAD not in data
@@ -260,7 +259,7 @@ def test_hostile_payloads_never_reach_the_catalogue_or_the_sprite(name: str, sma
 
 @pytest.mark.parametrize("path", MESSY, ids=lambda p: p.stem)
 def test_every_messy_export_is_added_clean(path: Path, small: Path) -> None:
-    add_icons(small, [new(path, path.stem)], check=check_new_artwork)
+    add_icons(small, [new(path, path.stem)])
     findings = lint(small).findings  # the small catalogue's own tick is on one line: skip it
     assert [str(f) for f in findings if not f.path.endswith("tick.svg")] == []
 
@@ -356,7 +355,7 @@ def test_a_failing_add_changes_no_byte(
         icons.append(NewIcon(art, "Not OK", "Named", "A mark."))
     before = snapshot(tmp_path / "p")
     with pytest.raises(AddError):
-        add_icons(path, icons, check=check_new_artwork)
+        add_icons(path, icons)
     assert snapshot(tmp_path / "p") == before
 
 

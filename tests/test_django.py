@@ -13,7 +13,7 @@ from jinja2 import Environment
 from lxml import etree
 
 import iconkit
-from iconkit.build import build
+from iconkit.builder import build
 from iconkit.errors import IconArgumentError, UnknownIconError
 from iconkit.settings import load_settings
 

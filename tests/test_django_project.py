@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from iconkit.build import build
+from iconkit.builder import build
 from iconkit.catalog import load_catalog
 from iconkit.settings import load_settings
 

@@ -17,11 +17,10 @@ from lxml import etree
 from PIL import Image, ImageChops
 
 from iconkit.add import NewIcon, add_icons
-from iconkit.artwork import check_new_artwork
 from iconkit.catalog import load_catalog
 from iconkit.cli import main
 from iconkit.errors import AddError, UnsafeSVGError
-from iconkit.lint import lint
+from iconkit.linter import lint
 from iconkit.png import render_png
 from iconkit.sprite import build_sprite, make_symbol
 
@@ -40,7 +39,7 @@ def empty(write_catalog: Callable[..., Path]) -> Path:
 
 def added_artwork(catalog: Path, path: Path, *, fix: bool) -> bytes:
     icon = NewIcon.from_file(path, DESCRIPTION, name=path.stem)
-    add_icons(catalog, [icon], fix=fix, check=check_new_artwork)
+    add_icons(catalog, [icon], fix=fix)
     return (catalog.parent / "svg" / f"{path.stem}.svg").read_bytes()
 
 
@@ -82,7 +81,7 @@ def test_every_export_builds_into_the_sprite_and_a_png_with_ink(path: Path, empt
 def test_illustrator_switch_keeps_the_drawing_and_says_what_it_dropped(empty: Path) -> None:
     path = FIXTURES / "exports" / "illustrator-preserve-editing.svg"
     icon = NewIcon.from_file(path, DESCRIPTION, name="bell")
-    added = add_icons(empty, [icon], check=check_new_artwork)  # no --fix needed
+    added = add_icons(empty, [icon])  # no --fix needed
     (note,) = [f for f in added.findings if "<switch>" in f]
     assert "kept <g>" in note and "dropped <foreignObject requiredExtensions>" in note
     root = etree.fromstring((empty.parent / "svg" / "bell.svg").read_bytes())
@@ -140,7 +139,7 @@ def test_nothing_to_draw_is_refused_by_add_lint_and_the_sprite(
 def test_a_viewbox_without_area_is_refused_unless_width_and_height_give_one(
     empty: Path, tmp_path: Path
 ) -> None:
-    body = '<path d="M4 12h16" stroke="currentColor" stroke-width="2"/>'
+    body = '<path d="M4 12h16" fill="none" stroke="currentColor" stroke-width="2"/>'
     zero = tmp_path / "zero.svg"
     zero.write_text(
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 0 0">{body}</svg>', encoding="utf-8"
@@ -164,7 +163,7 @@ def test_a_viewbox_without_area_is_refused_unless_width_and_height_give_one(
 def test_greys_without_fix_are_refused_naming_fix(name: str, empty: Path) -> None:
     path = FIXTURES / "exports" / f"{name}.svg"
     with pytest.raises(AddError, match=r"near-black greys .*: one colour in intent; --fix folds"):
-        add_icons(empty, [NewIcon.from_file(path, DESCRIPTION)], check=check_new_artwork)
+        add_icons(empty, [NewIcon.from_file(path, DESCRIPTION)])
 
 
 def test_colours_that_really_differ_name_the_fixed_colours_flag(

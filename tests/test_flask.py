@@ -10,7 +10,7 @@ import pytest
 from flask import Flask, render_template, url_for
 
 from iconkit._served import IMMUTABLE, REVALIDATE
-from iconkit.build import build
+from iconkit.builder import build
 from iconkit.errors import ManifestError, UnknownIconError
 from iconkit.flask import COMMANDS, ENDPOINT, Iconkit, State
 from iconkit.settings import load_settings

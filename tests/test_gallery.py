@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from lxml import etree, html
 
 from iconkit import install, load_catalog
-from iconkit.build import build, plan
+from iconkit.builder import build, plan
 from iconkit.gallery import render_gallery
 from iconkit.manifest import load_manifest
 from iconkit.settings import Settings
@@ -174,7 +174,7 @@ def test_any_catalogue_words_reach_the_page_as_text_only(
 
 
 def test_a_build_never_imports_jinja_and_the_page_is_no_jinja_template() -> None:
-    code = "import sys, iconkit.cli, iconkit.build; print('jinja2' in sys.modules)"
+    code = "import sys, iconkit.cli, iconkit.builder; print('jinja2' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
     env = jinja2.Environment()

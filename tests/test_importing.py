@@ -9,13 +9,12 @@ import pytest
 from PIL import ImageChops
 
 from iconkit.add import Added
-from iconkit.artwork import check_new_artwork
 from iconkit.catalog import load_catalog
 from iconkit.cli import main
 from iconkit.descriptions import read_descriptions
 from iconkit.errors import AddError
 from iconkit.importing import import_icons, open_set
-from iconkit.lint import lint
+from iconkit.linter import lint
 
 from .conftest import FIXTURES
 from .pixels import render
@@ -32,9 +31,7 @@ def catalog(write_catalog: Callable[..., Path]) -> Path:
 
 
 def imported(catalog: Path, names: list[str] | None, **options: object) -> Added:
-    return import_icons(
-        catalog, open_set(EXAMPLE), names, DESCRIPTIONS, check=check_new_artwork, **options
-    )  # type: ignore[arg-type]
+    return import_icons(catalog, open_set(EXAMPLE), names, DESCRIPTIONS, **options)  # type: ignore[arg-type]
 
 
 def test_named_icons_come_in_with_their_aliases_and_credit(catalog: Path) -> None:

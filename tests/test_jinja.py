@@ -460,7 +460,7 @@ def test_docs_python_examples_run(
 
 def test_against_a_real_build(tmp_path: Path) -> None:
     """The sprite, CSS and PNG URLs point at files ``iconkit build`` wrote."""
-    from iconkit.build import build
+    from iconkit.builder import build
     from iconkit.settings import Settings
 
     out = tmp_path / "static" / "icons"
@@ -540,7 +540,7 @@ def test_the_sprite_is_written_once_per_page(build_dir: Path, mode: str) -> None
 
 
 def test_base_url_defaults_to_the_builds_url_prefix(tmp_path: Path) -> None:
-    from iconkit.build import build
+    from iconkit.builder import build
     from iconkit.settings import Settings
 
     out = tmp_path / "out"

@@ -41,7 +41,7 @@ def test_a_web_app_reads_the_manifest_without_loading_the_build() -> None:
     code = (
         "import sys, iconkit.jinja\n"
         "from iconkit.manifest import load_manifest\n"
-        "heavy = ('iconkit.build', 'iconkit.png', 'iconkit.gallery', 'iconkit.sanitize',\n"
+        "heavy = ('iconkit.builder', 'iconkit.png', 'iconkit.gallery', 'iconkit.sanitize',\n"
         "         'tinycss2', 'cairosvg', 'concurrent.futures')\n"
         "print([name for name in heavy if name in sys.modules])"
     )

@@ -86,7 +86,6 @@ def descriptions_file(args: argparse.Namespace) -> dict[str, str]:
 def cmd_add(args: argparse.Namespace) -> int:
     """Clean SVG files and add them to the catalogue; print what was added (or would be)."""
     from iconkit.add import add_icons
-    from iconkit.artwork import check_new_artwork
 
     settings = project_settings(args)
     catalog_path = own_catalog(settings)
@@ -107,7 +106,6 @@ def cmd_add(args: argparse.Namespace) -> int:
         dry_run=args.dry_run,
         fix=args.fix,
         limits=settings.limits,
-        check=check_new_artwork,
         skip_refused=args.skip_refused,
     )
     return report(added, args, "add")

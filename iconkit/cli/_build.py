@@ -14,7 +14,7 @@ from iconkit.cli._common import AddCommand, positive, project_settings
 
 def cmd_build(args: argparse.Namespace) -> int:
     """Build the sprite, PNGs, CSS, gallery and manifest; with --check, only compare."""
-    from iconkit.build import build, check, terminal
+    from iconkit.builder import build, check, terminal
 
     png = False if args.no_png else None
     settings = project_settings(args, announce=True, out=args.out, jobs=args.jobs, png=png)

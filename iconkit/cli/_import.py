@@ -12,7 +12,6 @@ from iconkit.errors import UsageError
 
 def cmd_import(args: argparse.Namespace) -> int:
     """Add icons of a set, with their aliases, licence and author, to the catalogue."""
-    from iconkit.artwork import check_new_artwork
     from iconkit.importing import import_icons, open_set
 
     if bool(args.names) == args.all:
@@ -38,7 +37,6 @@ def cmd_import(args: argparse.Namespace) -> int:
         fix=args.fix,
         skip_refused=args.skip_refused,
         limits=settings.limits,
-        check=check_new_artwork,
     )
     return report(added, args, "import")
 

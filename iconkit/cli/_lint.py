@@ -12,7 +12,7 @@ from iconkit.cli._common import AddCommand, add_format_option, project_settings
 
 def cmd_lint(args: argparse.Namespace) -> int:
     """Check the catalogue's artwork and words."""
-    from iconkit.lint import ERROR, WARNING, LintSettings, lint
+    from iconkit.linter import ERROR, WARNING, LintSettings, lint
 
     settings = project_settings(args, announce=True)
     words = Path(args.translations) if args.translations else None

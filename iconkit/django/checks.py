@@ -23,7 +23,7 @@ from django.core import checks
 from iconkit._paths import shown
 from iconkit._renderers import usable_manifest
 from iconkit._served import SHIPPED_CSS
-from iconkit.build import check
+from iconkit.builder import check
 from iconkit.catalog import Catalog, load_catalog
 from iconkit.django.conf import Options, options
 from iconkit.django.scan import scan_project

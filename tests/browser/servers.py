@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from iconkit.build import build
+from iconkit.builder import build
 from iconkit.settings import load_settings
 
 from ..conftest import ROOT, TICK_SVG

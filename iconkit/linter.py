@@ -75,7 +75,7 @@ class LintSettings:
 
 
 @dataclass
-class Report:
+class LintReport:
     """The findings of one run, and with ``fix`` what was changed first."""
 
     findings: list[Finding] = field(default_factory=list)
@@ -89,9 +89,9 @@ class Report:
 
 def lint(
     catalog_path: Path, settings: LintSettings = LintSettings(), *, fix: bool = False
-) -> Report:
+) -> LintReport:
     """Lint the catalogue at ``catalog_path``; with ``fix``, fix what is safe first."""
-    report = Report()
+    report = LintReport()
     if fix:
         report.fixed = _apply_fixes(catalog_path, settings)
     report.findings = _findings(catalog_path, settings)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from iconkit.cli import main
-from iconkit.lint import Finding, LintSettings, lint
+from iconkit.linter import Finding, LintSettings, lint
 
 from .conftest import ROOT
 

@@ -17,7 +17,7 @@ from PIL import Image
 
 from iconkit import __version__, load_catalog
 from iconkit._shipped import stylesheet
-from iconkit.build import build, check, lock_file
+from iconkit.builder import build, check, lock_file
 from iconkit.cli import main
 from iconkit.errors import BuildError, UnsafeSVGError
 from iconkit.manifest import load_manifest
@@ -282,7 +282,7 @@ def test_symbols_are_the_same_whatever_jobs_and_errors_name_the_first_bad_icon(
 ) -> None:
     """Over several chunks of artwork read before their symbols are made, ``--jobs`` does
     not change a byte, and the first bad icon in catalogue order is the one reported."""
-    from iconkit.build import CHUNK
+    from iconkit.builder import CHUNK
 
     source = (ROOT / "svg" / "comment.svg").read_bytes()
     (tmp_path / "svg").mkdir()
@@ -396,10 +396,10 @@ def test_docs_manifest_example_has_the_keys_a_build_writes(project: Path) -> Non
 def test_cli_on_a_terminal_shows_progress_and_a_summary(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import iconkit.build
+    import iconkit.builder
 
     screen = io.StringIO()
-    monkeypatch.setattr(iconkit.build, "terminal", lambda stream=None: screen)
+    monkeypatch.setattr(iconkit.builder, "terminal", lambda stream=None: screen)
     assert cli(project, "--out", str(project / "out")) == 0
     text = screen.getvalue()
     assert "rendering PNGs [" in text
