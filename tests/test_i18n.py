@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gettext
 import io
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -19,6 +20,8 @@ from iconkit import load_catalog
 from iconkit._paths import shown
 from iconkit.cli import main
 from iconkit.i18n import LOCALE, catalog_messages, languages, translations
+
+from .npm import unavailable
 
 
 def test_four_languages_ship() -> None:
@@ -133,6 +136,8 @@ def test_iconkit_messages_writes_a_template_of_the_project_words(
 def test_django_makemessages_reads_the_python_markers(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, write_catalog: Callable[..., Path]
 ) -> None:
+    if shutil.which("xgettext") is None:  # what makemessages runs: Debian's gettext
+        unavailable("xgettext (GNU gettext) is not installed, so makemessages cannot run")
     write_catalog("bell:\n  title: Notifications\n  description: A bell.\n")
     monkeypatch.chdir(tmp_path)
     (tmp_path / "app").mkdir()
