@@ -243,6 +243,21 @@ class Probe:
     def violations(self) -> list[str]:
         return [str(found) for found in self.page.evaluate("window.__violations")]
 
+    def refuses_inline_styles(self) -> bool:
+        """Whether the page's policy refuses a ``style`` attribute, as ``style-src 'self'``
+        does (the refusal is reported: read ``violations`` before)."""
+        applied: bool = self.page.evaluate(
+            """() => {
+                const probe = document.createElement('b');
+                probe.setAttribute('style', 'color: rgb(1, 2, 3)');
+                document.body.append(probe);
+                const applied = getComputedStyle(probe).color === 'rgb(1, 2, 3)';
+                probe.remove();
+                return applied;
+            }"""
+        )
+        return not applied
+
     def open(self, path: str) -> None:
         self.page.goto(self.site.url(path), wait_until="load")
         self.page.evaluate("document.fonts.ready.then(() => true)")
