@@ -210,6 +210,20 @@ def test_a_project_translation_wins_over_the_shipped_one(project: Path, tmp_path
     assert search.get("aria-label") == "Rechercher"  # iconkit's, where the project has none
 
 
+@pytest.mark.parametrize("language", ["de", "ar"])
+def test_django_s_own_words_do_not_replace_the_shipped_ones(project: Path, language: str) -> None:
+    """Django translates "Duration" as a kind of model field (German "Zeitspanne"); an icon's
+    title is iconkit's word unless the project translates it."""
+    from iconkit.i18n import translations
+
+    shipped = translations(language).gettext("Duration")
+    with translation.override(language):
+        assert translation.gettext("Duration") not in {"Duration", shipped}  # Django's own
+        page = parse_page(dtl('{% icon "duration" %}{% icon_button "duration" %}'))
+    assert next(page.iter("svg")).get("aria-label") == shipped
+    assert next(page.iter("button")).get("aria-label") == shipped
+
+
 def test_urls_follow_static_url(project: Path) -> None:
     with override_settings(STATIC_URL="/assets/"):
         html = dtl('{% icon_sprite %}{% icon "home" %}{% icon_img "home" %}')

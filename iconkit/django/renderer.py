@@ -12,6 +12,8 @@ or a change of the catalogue or the settings file.
 from __future__ import annotations
 
 import functools
+from gettext import NullTranslations, translation
+from pathlib import Path
 
 from django.core.signals import request_started, setting_changed
 from django.templatetags.static import static
@@ -27,7 +29,7 @@ __all__ = ["connect", "get_renderer", "page_translation", "reset"]
 
 SETTINGS = frozenset(
     {"BASE_DIR", "DEBUG", "ICONKIT", "STATIC_URL", "STATICFILES_STORAGE", "STORAGES"}
-    | {"USE_I18N", "LANGUAGE_CODE", "LANGUAGES", "LOCALE_PATHS"}
+    | {"USE_I18N", "LANGUAGE_CODE", "LANGUAGES", "LOCALE_PATHS", "INSTALLED_APPS"}
 )
 """Django settings the renderer depends on."""
 
@@ -77,7 +79,7 @@ def make_renderer(found: Options) -> Renderer:
 def page_translation() -> tuple[Translate, str | None] | None:
     """The words of the active language and its direction (``"rtl"`` or ``None``), or
     ``None`` without ``USE_I18N``: the project's catalogues first, then iconkit's shipped
-    translations of what they do not translate.
+    translations, then Django's own (see ``_translator``).
 
     Asked once per page: Django's ``get_language()`` costs twice a whole ``{% icon %}``.
     """
@@ -92,23 +94,50 @@ def page_translation() -> tuple[Translate, str | None] | None:
 
 @functools.cache
 def _translator(language: str) -> Translate:
+    """Catalogue words in ``language``: the project's translation (``_project_words``), else
+    iconkit's, else Django's. Django's own catalogues come last: they translate some
+    titles for other uses (German "Duration" is "Zeitspanne", a kind of model field)."""
     from django.utils.translation import gettext
 
     from iconkit.i18n import translations
 
+    own = _project_words(language) if language else NullTranslations()
+    shipped = translations(language) if language else NullTranslations()
     known: dict[str, str] = {}  # catalogues load once: each answer is kept
 
     def translate(text: str) -> str:
         try:
             return known[text]
         except KeyError:
-            found = gettext(text)
-            if found == text and language:
-                found = translations(language).gettext(text)
+            found = own.gettext(text)
+            if found == text:
+                found = shipped.gettext(text)
+            if found == text:
+                found = gettext(text)
             known[text] = found
             return found
 
     return translate
+
+
+def _project_words(language: str) -> NullTranslations:
+    """The project's own ``django`` catalogues in ``language``, in the order Django merges
+    them: ``LOCALE_PATHS``, then the ``locale`` folders of the installed apps that are not
+    Django's own (``django.contrib``), in ``INSTALLED_APPS`` order."""
+    from django.apps import apps
+    from django.conf import settings
+    from django.utils.translation import to_locale
+
+    folders = [Path(folder) for folder in settings.LOCALE_PATHS]
+    folders += [
+        Path(app.path) / "locale"
+        for app in apps.get_app_configs()
+        if not app.name.startswith("django.")
+    ]
+    found = NullTranslations()
+    for folder in folders:  # each one a fallback of those before it
+        found.add_fallback(translation("django", folder, [to_locale(language)], fallback=True))
+    return found
 
 
 def _setting_changed(*, setting: str, **kwargs: object) -> None:

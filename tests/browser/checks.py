@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from .harness import NAME_OR_ID_WORDS, AXTree, DomNode, PageReport
 
@@ -47,18 +47,31 @@ def named_image(ax: AXTree, svg: DomNode, name: str, description: str) -> list[s
     return problems
 
 
-def check_cases(dom: DomNode, ax: AXTree) -> list[str]:
-    """Every ``data-case`` wrapper against the accessible tree Chromium computed."""
+def spoken_text(ax: AXTree, case: DomNode, expect: str) -> list[str]:
+    """The text inside ``case`` that assistive technology reads is exactly ``expect``."""
+    read = [ax.exposed(node) for node in case.walk() if node.tag == "#text"]
+    words = " ".join(node.name for node in read if node is not None and node.role == "StaticText")
+    words = " ".join(words.split())
+    return [] if words == expect else [f"its text reads {words!r}, not {expect!r}"]
+
+
+def check_cases(
+    dom: DomNode, ax: AXTree, expected: Callable[[DomNode], str] | None = None
+) -> list[str]:
+    """Every ``data-case`` wrapper against the accessible tree Chromium computed; the name
+    each expects is its ``data-expect``, or what ``expected`` says for it."""
     problems: list[str] = []
     for case in cases(dom):
         kind = case.attrs["data-case"]
-        expect = case.attrs.get("data-expect", "")
+        expect = case.attrs.get("data-expect", "") if expected is None else expected(case)
         found: list[str] = []
         if kind in {"informative", "labelled", "described"}:
             svg = case.first("svg")
             found = named_image(ax, svg, expect, case.attrs.get("data-expect-desc", ""))
         elif kind == "beside-text":
             found = hidden(ax, case.first("svg"))
+        elif kind == "hidden-text":  # text=True: the name is visually hidden text
+            found = hidden(ax, case.first("svg")) + spoken_text(ax, case, expect)
         elif kind in {"control", "icon-control"}:
             control = case.select(lambda node: node.tag in CONTROL_TAGS)[0]
             node = ax.exposed(control)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gettext
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,16 +45,28 @@ def labels(icons: tuple[Icon, ...]) -> dict[str, str]:
     return named
 
 
-def environment(mode: str, build_dir: Path) -> jinja2.Environment:
+def environment(
+    mode: str,
+    build_dir: Path,
+    *,
+    translations: gettext.NullTranslations | None = None,
+    css_url: str | None = None,
+    templates: Path = TEMPLATES,
+) -> jinja2.Environment:
+    """An environment for ``mode``; with ``translations``, Jinja's i18n extension installs
+    them (new-style gettext) before iconkit is; ``css_url`` is linked in "own" mode."""
     import iconkit
 
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
+        loader=jinja2.FileSystemLoader(templates),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
+        extensions=["jinja2.ext.i18n"] if translations is not None else [],
     )
+    if translations is not None:
+        env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
     if mode == "own":  # a project with no build: nothing but the page itself
-        iconkit.install(env, project=build_dir.parent / "no-build")
+        iconkit.install(env, project=build_dir.parent / "no-build", css_url=css_url)
     else:
         iconkit.install(env, inline=mode == "inline", base_url=BASE_URL, build_dir=build_dir)
     return env

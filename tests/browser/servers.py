@@ -134,5 +134,20 @@ def django_settings(folder: Path) -> dict[str, Any]:
     return {"BASE_DIR": folder, "TEMPLATES": [engine], "STATICFILES_DIRS": [folder / "static"]}
 
 
+@contextmanager
+def django_serving() -> Iterator[str]:
+    """The test Django project (static files included) on a free port, sending the policy;
+    ``override_settings(**django_settings(folder))`` chooses the project it serves."""
+    from ..django_project import setup
+
+    setup()
+    from django.contrib.staticfiles.handlers import StaticFilesHandler
+    from django.core.handlers.wsgi import WSGIHandler
+    from django.core.servers.basehttp import ThreadedWSGIServer
+
+    with serving(with_policy(StaticFilesHandler(WSGIHandler())), ThreadedWSGIServer) as origin:
+        yield origin
+
+
 def sites(origin: str, folders: dict[str, Path]) -> dict[str, Site]:
     return {variant: Site(root=folder, origin=origin) for variant, folder in folders.items()}

@@ -21,17 +21,21 @@ from iconkit._served import IMMUTABLE, cache_control
 
 from .checks import axe_problems, check_cases, show
 from .harness import Box, Probe, Site, crop, distance, ink, strongest
-from .servers import TEXT, VARIANTS, django_settings, flask_app, make_project, serving, sites
+from .servers import (
+    TEXT,
+    VARIANTS,
+    django_serving,
+    django_settings,
+    flask_app,
+    make_project,
+    serving,
+    sites,
+)
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Response
 
 FRAMEWORKS = ("flask", "django")
-LISTEN = """
-window.__violations = [];
-document.addEventListener('securitypolicyviolation',
-    e => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
-"""
 
 
 @pytest.fixture(scope="module")
@@ -52,18 +56,9 @@ def flask_sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, 
 
 @pytest.fixture(scope="module")
 def django_sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Site]]:
-    from ..django_project import setup
-
-    setup()
-    from django.contrib.staticfiles.handlers import StaticFilesHandler
-    from django.core.handlers.wsgi import WSGIHandler
-    from django.core.servers.basehttp import ThreadedWSGIServer
-
-    from .servers import with_policy
-
     root = tmp_path_factory.mktemp("django")
     folders = {variant: make_project(root / variant, variant, "django") for variant in VARIANTS}
-    with serving(with_policy(StaticFilesHandler(WSGIHandler())), ThreadedWSGIServer) as origin:
+    with django_serving() as origin:
         yield sites(origin, folders)
 
 
@@ -88,11 +83,11 @@ def visit(browser: Browser, site: Site, axe_script: str) -> Visit:
     try:
         probe = Probe(context, site, axe_script)
         probe.page.on("response", record)
-        probe.page.add_init_script(LISTEN)
+        probe.watch_policy()
         probe.open("page.html")
         probe.page.wait_for_load_state("networkidle")
         problems = {
-            "csp": [str(v) for v in probe.page.evaluate("window.__violations")],
+            "csp": probe.violations(),
             "errors": probe.errors + probe.failed + probe.offsite,
             "cases": check_cases(probe.dom(), probe.ax()),
             "pixels": pixel_problems(probe),
