@@ -39,7 +39,18 @@ done:
   title: Finished
   description: A tick.
 """
-VARIANTS = ("shipped-built", "shipped-zero", "own-built", "own-zero")
+VARIANTS = ("shipped-built", "shipped-zero", "own-built", "own-zero", "shipped-inline")
+"""The icons (shipped or the project's own) and how pages get them: a build's sprite
+file, each icon's own shapes before a build, or a build's sprite inlined in the page."""
+
+
+def built(variant: str) -> bool:
+    return variant.endswith(("built", "inline"))
+
+
+def inline(folder: Path) -> bool:
+    return folder.name.endswith("inline")
+
 
 PAGES = Path(__file__).resolve().parent / "framework_pages"
 """``page.jinja.html`` and ``page.django.html``: every form of every icon of a project."""
@@ -61,7 +72,7 @@ def make_project(folder: Path, variant: str, language: str) -> Path:
     shutil.copy(PAGES / f"page.{language}.html", folder / "templates" / "page.html")
     (folder / "static").mkdir()
     (folder / "static" / "page.css").write_text(PAGE_CSS, encoding="utf-8")
-    if variant.endswith("built"):
+    if built(variant):
         build(load_settings(folder))
     return folder
 
@@ -95,7 +106,7 @@ def flask_app(folder: Path) -> Any:
     from iconkit.flask import Iconkit
 
     app = Flask(f"iconkit_{folder.name}", root_path=str(folder))
-    Iconkit(app)
+    Iconkit(app, inline=inline(folder))
 
     @app.get("/page.html")
     def page() -> str:
@@ -131,7 +142,13 @@ def django_settings(folder: Path) -> dict[str, Any]:
         "DIRS": [folder / "templates"],
         "OPTIONS": {"builtins": ["iconkit.django.templatetags.iconkit"]},
     }
-    return {"BASE_DIR": folder, "TEMPLATES": [engine], "STATICFILES_DIRS": [folder / "static"]}
+    options = {"INLINE": True} if inline(folder) else {}
+    return {
+        "BASE_DIR": folder,
+        "TEMPLATES": [engine],
+        "STATICFILES_DIRS": [folder / "static"],
+        "ICONKIT": options,
+    }
 
 
 @contextmanager
