@@ -15,10 +15,9 @@ from lxml import etree
 
 from iconkit._svgtree import prefix_ids
 from iconkit.catalog import Catalog, Icon
-from iconkit.errors import UnsafeSVGError
 from iconkit.markup import FRESH, SYMBOL_PREFIX, Shapes
 from iconkit.safesvg import DEFAULT_LIMITS, Limits, parse_svg
-from iconkit.sprite import build_sprite, make_symbol
+from iconkit.sprite import build_sprite, symbol_for
 
 SPRITE_CLASS = "iconkit-sprite"
 _SPRITE_LIMITS = Limits(max_bytes=64_000_000, max_depth=64, max_elements=2_000_000)
@@ -49,11 +48,7 @@ def own_shapes(icon: Icon, limits: Limits = DEFAULT_LIMITS) -> Shapes:
 
     Its ids become ``FRESH-…``, so the renderer gives each use ids of its own.
     """
-    try:
-        data = icon.path.read_bytes()
-    except OSError as error:
-        raise UnsafeSVGError(icon.path, f"cannot read: {error.strerror or error}") from None
-    symbol = etree.fromstring(make_symbol(icon.name, data, icon.path, limits).markup)
+    symbol = etree.fromstring(symbol_for(icon, limits).markup)
     prefix_ids(symbol, FRESH)
     body = "".join(etree.tostring(child, encoding="unicode") for child in symbol)
     return Shapes(str(symbol.get("viewBox")), body)

@@ -87,13 +87,13 @@ def assemble(symbols: Iterable[Symbol]) -> bytes:
     return b"".join((_SPRITE_OPEN, *(symbol.markup for symbol in symbols), b"</svg>\n"))
 
 
-def symbol_for(icon: Icon) -> Symbol:
-    """Read ``icon``'s artwork and turn it into its symbol."""
+def symbol_for(icon: Icon, limits: Limits = DEFAULT_LIMITS) -> Symbol:
+    """Read ``icon``'s artwork within ``limits`` and turn it into its symbol."""
     try:
         data = icon.path.read_bytes()
     except OSError as error:
         raise UnsafeSVGError(icon.path, f"cannot read: {error.strerror or error}") from None
-    return make_symbol(icon.name, data, icon.path)
+    return make_symbol(icon.name, data, icon.path, limits)
 
 
 def make_symbol(
